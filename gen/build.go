@@ -1,0 +1,525 @@
+package gen
+
+import (
+	"go/token"
+	"math"
+	"net/http"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Load parses and builds a spec in one step.
+func Load(filename string, src []byte) (*Model, error) {
+	spec, err := Parse(filename, src)
+	if err != nil {
+		return nil, err
+	}
+	return Build(spec)
+}
+
+// Build checks the meaning of a parsed spec and resolves everything the
+// emitters need. It reports every problem at once, in file order.
+func Build(spec *Spec) (*Model, error) {
+	b := &builder{spec: spec, names: map[string]owner{}}
+	m := b.build()
+	if err := b.errs.Err(); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+type builder struct {
+	spec  *Spec
+	errs  ErrorList
+	names map[string]owner // package-level Go identifiers taken so far
+}
+
+// owner is what took a Go identifier, for collision messages.
+type owner struct {
+	what string
+	pos  Pos
+}
+
+var (
+	envelopeField = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_.-]*$`)
+	paramName     = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*$`)
+)
+
+func (b *builder) build() *Model {
+	s := b.spec
+	m := &Model{
+		SpecFile:      filepath.Base(s.Pos.File),
+		Package:       s.Package.Value,
+		API:           or(s.API.Value, s.Package.Value),
+		Description:   s.Description.Value,
+		Handling:      s.Handling.Value,
+		BestPractices: practices(s.BestPractices),
+		Support:       support(s.Support),
+	}
+	if s.Version.Value != 1 {
+		b.errs.add(s.Version.Pos, "unsupported version %d; this errgen reads version 1", s.Version.Value)
+	}
+	switch p := s.Package.Value; {
+	case !token.IsIdentifier(p):
+		b.errs.add(s.Package.Pos, "package %q is not a Go identifier", p)
+	case p == "main":
+		b.errs.add(s.Package.Pos, "package main cannot be imported; choose another name")
+	}
+	for _, name := range packageNames {
+		b.names[name] = owner{what: "errgen's own " + name}
+	}
+	m.Envelope = b.envelope(s.Envelope)
+
+	for i := range s.Errors {
+		e := b.errorDef(&s.Errors[i])
+		m.Errors = append(m.Errors, e)
+		if e.Fallback {
+			if m.Fallback != nil {
+				b.errs.add(s.Errors[i].Fallback.Pos, "%s is a second fallback (%s is the first); exactly one error is the fallback", e.Name, m.Fallback.Name)
+				continue
+			}
+			m.Fallback = e
+		}
+	}
+	if len(s.Errors) == 0 {
+		b.errs.add(s.Pos, "errors is empty; a spec needs at least one error")
+	} else if m.Fallback == nil {
+		b.errs.add(s.Errors[0].Pos, "no error is the fallback; mark the one a non-API error is reported as with \"fallback: true\"")
+	}
+	m.ByCode = slices.Clone(m.Errors)
+	slices.SortStableFunc(m.ByCode, func(a, b *ErrorDef) int { return a.Code - b.Code })
+	b.uniqueCodes(s.Errors)
+	b.aliases(s.Errors, m.Errors)
+	m.WebSocket = b.webSocket(s.WebSocket)
+	return m
+}
+
+func (b *builder) envelope(s EnvelopeSpec) Envelope {
+	env := Envelope{
+		Code:        or(s.Code.Value, "errorCode"),
+		Message:     or(s.Message.Value, "errorMessage"),
+		Description: s.Description.Value,
+	}
+	for _, f := range []Str{s.Code, s.Message} {
+		if f.Pos.IsValid() && !envelopeField.MatchString(f.Value) {
+			b.errs.add(f.Pos, "envelope field %q must be letters, digits, '_', '.' or '-', starting with a letter or '_'", f.Value)
+		}
+	}
+	if env.Code == env.Message {
+		b.errs.add(s.Message.Pos, "envelope code and message fields are both %q", env.Code)
+	}
+	return env
+}
+
+// claim takes a package-level Go identifier for what, or reports the clash.
+func (b *builder) claim(name, what string, pos Pos) {
+	if prev, ok := b.names[name]; ok {
+		if prev.pos.IsValid() {
+			b.errs.add(pos, "%s needs the Go name %s, already taken by %s at %s", what, name, prev.what, prev.pos.short())
+		} else {
+			b.errs.add(pos, "%s needs the Go name %s, which is %s; rename it", what, name, prev.what)
+		}
+		return
+	}
+	b.names[name] = owner{what: what, pos: pos}
+}
+
+func (b *builder) errorDef(s *ErrorSpec) *ErrorDef {
+	e := &ErrorDef{
+		Name:               s.Name.Value,
+		Code:               int(s.Code.Value),
+		Status:             int(s.Status.Value),
+		Fallback:           s.Fallback.Value,
+		Summary:            s.Summary.Value,
+		Description:        s.Description.Value,
+		MessageDescription: s.MessageDescription.Value,
+		Scenarios:          values(s.Scenarios),
+		Examples:           values(s.Examples),
+		Notes:              values(s.Notes),
+		Tables:             b.tables(s.Tables),
+		Action:             s.Action.Value,
+		Fixes:              items(s.Fixes),
+	}
+	e.StatusText = http.StatusText(e.Status)
+
+	stem, ok := strings.CutSuffix(e.Name, "Error")
+	switch {
+	case !token.IsIdentifier(e.Name) || !token.IsExported(e.Name):
+		b.errs.add(s.Name.Pos, "name %q is not an exported Go identifier", e.Name)
+	case !ok:
+		b.errs.add(s.Name.Pos, "name %q must end in Error", e.Name)
+	case stem == "":
+		b.errs.add(s.Name.Pos, "name %q needs a word before Error, as in NotFoundError", e.Name)
+	default:
+		e.Stem = stem
+		e.CodeConst, e.Sentinel = "Code"+stem, "Err"+stem
+		e.Constructor, e.Matcher = "New"+e.Name, "Is"+e.Name
+		what := "error " + e.Name
+		b.claim(e.Name, what, s.Name.Pos)
+		b.claim(e.CodeConst, what, s.Name.Pos)
+		b.claim(e.Sentinel, what, s.Name.Pos)
+		b.claim(e.Constructor, what, s.Name.Pos)
+		b.claim(e.Matcher, what, s.Name.Pos)
+	}
+
+	b.code(s.Code, "code")
+	b.status(s.Status)
+	e.Statuses = []int{e.Status}
+	if len(s.Statuses) > 0 {
+		e.Statuses = b.statuses(s)
+	}
+	for _, a := range s.Aliases {
+		if b.code(a, "alias") {
+			e.Aliases = append(e.Aliases, int(a.Value))
+		}
+	}
+	slices.Sort(e.Aliases)
+
+	switch s.Retry.Value {
+	case "", "never":
+		e.Retry = RetryNever
+	case "backoff":
+		e.Retry = RetryBackoff
+	case "wait":
+		e.Retry = RetryWait
+	default:
+		b.errs.add(s.Retry.Pos, "retry %q is not never, backoff or wait", s.Retry.Value)
+	}
+
+	e.Params = b.params(s)
+	e.Template = b.template(s, e.Params)
+	switch {
+	case s.Message.Pos.IsValid() && e.Template == nil:
+		e.Message = literal(s.Message.Value)
+	case s.Message.Pos.IsValid():
+		e.Message = s.Message.Value
+	default:
+		e.Message = e.StatusText
+	}
+	if e.Fallback && len(e.Params) > 0 {
+		b.errs.add(s.Fallback.Pos, "fallback %s cannot have params: it is sent with its default message", e.Name)
+	}
+	return e
+}
+
+// code checks a code or an alias; it reports whether the value is usable.
+func (b *builder) code(c Int, what string) bool {
+	if c.Value <= 0 || c.Value > math.MaxInt32 {
+		b.errs.add(c.Pos, "%s %d must be between 1 and %d", what, c.Value, math.MaxInt32)
+		return false
+	}
+	return true
+}
+
+func (b *builder) status(s Int) bool {
+	if s.Value < 400 || s.Value > 599 {
+		b.errs.add(s.Pos, "status %d is not an HTTP error status (400-599)", s.Value)
+		return false
+	}
+	return true
+}
+
+func (b *builder) statuses(s *ErrorSpec) []int {
+	var out []int
+	seen := map[int64]Pos{}
+	for _, st := range s.Statuses {
+		if first, dup := seen[st.Value]; dup {
+			b.errs.add(st.Pos, "status %d is listed twice (first at %s)", st.Value, first.short())
+			continue
+		}
+		seen[st.Value] = st.Pos
+		if b.status(st) {
+			out = append(out, int(st.Value))
+		}
+	}
+	if _, ok := seen[s.Status.Value]; !ok {
+		b.errs.add(s.Statuses[0].Pos, "statuses must include the default status %d", s.Status.Value)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func (b *builder) uniqueCodes(errs []ErrorSpec) {
+	codes := map[int64]*ErrorSpec{}
+	names := map[string]*ErrorSpec{}
+	for i := range errs {
+		s := &errs[i]
+		if first, dup := codes[s.Code.Value]; dup {
+			b.errs.add(s.Code.Pos, "duplicate code %d (first used by %s at %s)", s.Code.Value, first.Name.Value, first.Code.Pos.short())
+		} else {
+			codes[s.Code.Value] = s
+		}
+		if first, dup := names[s.Name.Value]; dup {
+			b.errs.add(s.Name.Pos, "duplicate name %q (first at %s)", s.Name.Value, first.Name.Pos.short())
+		} else {
+			names[s.Name.Value] = s
+		}
+	}
+}
+
+// aliases checks that every (code, status) pair a client may receive
+// resolves to exactly one error. An alias code means its owner only when
+// received with one of the owner's statuses, so it clashes with another
+// error that has the same code, as its own or as an alias, and shares one
+// of those statuses.
+func (b *builder) aliases(specs []ErrorSpec, defs []*ErrorDef) {
+	type claimant struct {
+		def *ErrorDef
+		pos Pos
+	}
+	byPair := map[[2]int]claimant{}
+	for i, e := range defs {
+		for _, st := range e.Statuses {
+			byPair[[2]int{e.Code, st}] = claimant{e, specs[i].Code.Pos}
+		}
+	}
+	for i, e := range defs {
+		seen := map[int64]bool{}
+		for _, a := range specs[i].Aliases {
+			switch {
+			case seen[a.Value]:
+				b.errs.add(a.Pos, "alias %d is listed twice", a.Value)
+				continue
+			case int(a.Value) == e.Code:
+				b.errs.add(a.Pos, "alias %d is %s's own code", a.Value, e.Name)
+				continue
+			}
+			seen[a.Value] = true
+			for _, st := range e.Statuses {
+				pair := [2]int{int(a.Value), st}
+				if prev, ok := byPair[pair]; ok && prev.def != e {
+					b.errs.add(a.Pos, "alias %d is ambiguous: code %d with status %d already means %s (at %s)", a.Value, a.Value, st, prev.def.Name, prev.pos.short())
+					break
+				}
+				byPair[pair] = claimant{e, a.Pos}
+			}
+		}
+	}
+}
+
+func (b *builder) params(s *ErrorSpec) []*Param {
+	var out []*Param
+	fields := map[string]Pos{}
+	for _, m := range errorMembers {
+		fields[m] = Pos{}
+	}
+	for _, ps := range s.Params {
+		p := &Param{Name: ps.Name.Value, Type: ps.Type.Value, Format: ps.Format.Value, Doc: ps.Doc.Value}
+		out = append(out, p)
+		if !paramName.MatchString(p.Name) {
+			b.errs.add(ps.Name.Pos, "param name %q must be letters, digits and '_', starting with a letter", p.Name)
+		} else {
+			ws := words(p.Name)
+			p.Field, p.Arg = fieldName(ws), argName(ws)
+			if prev, ok := fields[p.Field]; !ok {
+				fields[p.Field] = ps.Name.Pos
+			} else if prev.IsValid() {
+				b.errs.add(ps.Name.Pos, "param %q needs the Go field %s, already taken by the param at %s", p.Name, p.Field, prev.short())
+			} else {
+				b.errs.add(ps.Name.Pos, "param %q needs the Go field %s, which every error type has; rename it", p.Name, p.Field)
+			}
+		}
+		if !b.format(p, ps) {
+			continue
+		}
+	}
+	return out
+}
+
+var floatFormat = regexp.MustCompile(`^%(?:\.(\d{1,2}))?([efgEG])$`)
+
+// format resolves a param's format into strconv terms.
+func (b *builder) format(p *Param, ps ParamSpec) bool {
+	switch p.Type {
+	case "string":
+		switch p.Format {
+		case "", "%s", "%v":
+			p.Verb = 's'
+		case "%q":
+			p.Verb = 'q'
+		default:
+			b.errs.add(ps.Format.Pos, "format %q does not fit type string; use %%s or %%q", p.Format)
+			return false
+		}
+	case "int":
+		bases := map[string]int{"": 10, "%d": 10, "%v": 10, "%x": 16, "%o": 8, "%b": 2}
+		base, ok := bases[p.Format]
+		if !ok {
+			b.errs.add(ps.Format.Pos, "format %q does not fit type int; use %%d, %%x, %%o or %%b", p.Format)
+			return false
+		}
+		p.Base = base
+	case "float64":
+		p.Verb, p.Prec = 'g', -1
+		if p.Format == "" || p.Format == "%v" {
+			break
+		}
+		m := floatFormat.FindStringSubmatch(p.Format)
+		if m == nil {
+			b.errs.add(ps.Format.Pos, "format %q does not fit type float64; use %%f, %%e or %%g, with an optional precision such as %%.2f", p.Format)
+			return false
+		}
+		p.Verb = m[2][0]
+		if m[1] != "" {
+			p.Prec, _ = strconv.Atoi(m[1])
+		} else if p.Verb != 'g' && p.Verb != 'G' {
+			p.Prec = 6 // as fmt does
+		}
+	default:
+		b.errs.add(ps.Type.Pos, "param type %q is not string, int or float64", p.Type)
+		return false
+	}
+	return true
+}
+
+// template parses the message into segments when the error has params, and
+// checks placeholders against params either way.
+func (b *builder) template(s *ErrorSpec, params []*Param) []Segment {
+	msg := s.Message
+	byName := map[string]*Param{}
+	for _, p := range params {
+		byName[p.Name] = p
+	}
+	used := map[string]bool{}
+	var segs []Segment
+	var text strings.Builder
+	src := msg.Value
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		switch {
+		case c == '{' && strings.HasPrefix(src[i:], "{{"), c == '}' && strings.HasPrefix(src[i:], "}}"):
+			text.WriteByte(c)
+			i++
+		case c == '}':
+			b.errs.add(msg.Pos, "message has an unmatched } at byte %d; write }} for a literal brace", i+1)
+			return nil
+		case c == '{':
+			end := strings.IndexByte(src[i:], '}')
+			if end < 0 {
+				b.errs.add(msg.Pos, "message has an unclosed { at byte %d; write {{ for a literal brace", i+1)
+				return nil
+			}
+			name := src[i+1 : i+end]
+			p, ok := byName[name]
+			if !ok {
+				b.errs.add(msg.Pos, "placeholder {%s} has no param; declare it under params", name)
+				return nil
+			}
+			if text.Len() > 0 {
+				segs = append(segs, Segment{Text: text.String()})
+				text.Reset()
+			}
+			segs = append(segs, Segment{Param: p})
+			used[name] = true
+			i += end
+		default:
+			text.WriteByte(c)
+		}
+	}
+	if text.Len() > 0 {
+		segs = append(segs, Segment{Text: text.String()})
+	}
+	for i, p := range params {
+		if !used[p.Name] {
+			b.errs.add(s.Params[i].Name.Pos, "param %q is not used in the message", p.Name)
+		}
+	}
+	if len(params) == 0 {
+		return nil
+	}
+	return segs
+}
+
+// literal unescapes {{ and }} in a message without params.
+func literal(msg string) string {
+	return strings.NewReplacer("{{", "{", "}}", "}").Replace(msg)
+}
+
+func (b *builder) webSocket(s WebSocketSpec) WebSocket {
+	ws := WebSocket{
+		TypeField:    or(s.TypeField.Value, "type"),
+		Type:         or(s.Type.Value, "error"),
+		MessageField: or(s.MessageField.Value, "message"),
+		Description:  s.Description.Value,
+	}
+	for _, f := range []Str{s.TypeField, s.MessageField} {
+		if f.Pos.IsValid() && !envelopeField.MatchString(f.Value) {
+			b.errs.add(f.Pos, "websocket field %q must be letters, digits, '_', '.' or '-', starting with a letter or '_'", f.Value)
+		}
+	}
+	if ws.TypeField == ws.MessageField {
+		b.errs.add(s.MessageField.Pos, "websocket type and message fields are both %q", ws.TypeField)
+	}
+	for _, ms := range s.Messages {
+		m := WebSocketMessage{Name: ms.Name.Value, Summary: ms.Summary.Value, Message: ms.Message.Value}
+		if !token.IsIdentifier(m.Name) || !token.IsExported(m.Name) {
+			b.errs.add(ms.Name.Pos, "websocket message name %q is not an exported Go identifier", m.Name)
+		} else {
+			m.GoName = "Err" + m.Name
+			b.claim(m.GoName, "websocket message "+m.Name, ms.Name.Pos)
+		}
+		ws.Messages = append(ws.Messages, m)
+	}
+	return ws
+}
+
+func (b *builder) tables(ts []TableSpec) []Table {
+	var out []Table
+	for _, t := range ts {
+		tab := Table{Title: t.Title.Value, Columns: values(t.Columns)}
+		for _, row := range t.Rows {
+			if len(row) != len(t.Columns) {
+				pos := t.Pos
+				if len(row) > 0 {
+					pos = row[0].Pos
+				}
+				b.errs.add(pos, "table row has %d cells; the table has %d columns", len(row), len(t.Columns))
+			}
+			tab.Rows = append(tab.Rows, values(row))
+		}
+		out = append(out, tab)
+	}
+	return out
+}
+
+func values(ss []Str) []string {
+	var out []string
+	for _, s := range ss {
+		out = append(out, s.Value)
+	}
+	return out
+}
+
+func items(is []ItemSpec) []Item {
+	var out []Item
+	for _, i := range is {
+		out = append(out, Item{Text: i.Text.Value, Items: values(i.Items)})
+	}
+	return out
+}
+
+func practices(ps []PracticeSpec) []Practice {
+	var out []Practice
+	for _, p := range ps {
+		out = append(out, Practice{Title: p.Title.Value, Text: p.Text.Value})
+	}
+	return out
+}
+
+func support(s SupportSpec) Support {
+	out := Support{Description: s.Description.Value}
+	for _, c := range s.Contacts {
+		out.Contacts = append(out.Contacts, Contact{Label: c.Label.Value, Text: or(c.Text.Value, c.URL.Value), URL: c.URL.Value})
+	}
+	return out
+}
+
+func or(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}

@@ -1,0 +1,555 @@
+package gen
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+)
+
+// genErrors emits errors.go: codes, error types, constructors and matchers.
+func genErrors(f *jen.File, m *Model) {
+	f.PackageComment(fmt.Sprintf("Package %s holds the errors of the %s API: one type per error, with", m.Package, m.API))
+	f.PackageComment("constructors, HTTP statuses and matchers that do not allocate.")
+	if m.Description != "" {
+		f.PackageComment("")
+		for _, line := range wrap(m.Description, 76) {
+			f.PackageComment(line)
+		}
+	}
+	genCode(f, m)
+	genErrorInterface(f, m)
+	genUnknownError(f, m)
+	for _, e := range m.Errors {
+		genErrorType(f, m, e)
+		genConstructor(f, e)
+		genRender(f, e)
+		genMethods(f, m, e)
+	}
+	genSentinels(f, m)
+	genMatchers(f, m)
+	genPackageFuncs(f, m)
+}
+
+// genCode emits
+//
+//	type Code int
+//	const ( CodeXxx Code = 40001 ... )
+//	func (c Code) String() string
+//	func (c Code) HTTPStatus() int
+func genCode(f *jen.File, m *Model) {
+	comment(f.Group, fmt.Sprintf("Code is the numeric error code of the %s API, sent in the %s field.", m.API, m.Envelope.Code))
+	f.Type().Id("Code").Int()
+	f.Line()
+	comment(f.Group, fmt.Sprintf("The codes of the %s API.", m.API))
+	f.Const().DefsFunc(func(g *jen.Group) {
+		for _, e := range m.ByCode {
+			g.Comment(fmt.Sprintf("%s is the code of %s.", e.CodeConst, e.Name))
+			g.Id(e.CodeConst).Id("Code").Op("=").Lit(e.Code)
+		}
+	})
+	f.Line()
+
+	f.Comment("String returns the name of the error the code stands for, or Code(N)")
+	f.Comment("for a code this package does not know.")
+	f.Func().Params(jen.Id("c").Id("Code")).Id("String").Params().String().Block(
+		jen.Switch(jen.Id("c")).BlockFunc(func(g *jen.Group) {
+			for _, e := range m.ByCode {
+				g.Case(jen.Id(e.CodeConst)).Block(jen.Return(jen.Lit(e.Name)))
+			}
+		}),
+		jen.Return(jen.Lit("Code(").Op("+").Qual("strconv", "Itoa").Call(jen.Int().Call(jen.Id("c"))).Op("+").Lit(")")),
+	)
+	f.Line()
+
+	comment(f.Group, fmt.Sprintf("HTTPStatus returns the default HTTP status of the error the code stands for. A code this package does not know gets %d, the status of %s.", m.Fallback.Status, m.Fallback.Name))
+	f.Func().Params(jen.Id("c").Id("Code")).Id("HTTPStatus").Params().Int().Block(
+		jen.Switch(jen.Id("c")).BlockFunc(func(g *jen.Group) {
+			for _, group := range byStatus(m.ByCode) {
+				g.CaseFunc(func(g *jen.Group) {
+					for _, e := range group {
+						g.Id(e.CodeConst)
+					}
+				}).Block(jen.Return(jen.Lit(group[0].Status)))
+			}
+		}),
+		jen.Return(jen.Lit(m.Fallback.Status)),
+	)
+}
+
+// byStatus groups errors by default status, in order of status.
+func byStatus(errs []*ErrorDef) [][]*ErrorDef {
+	var groups [][]*ErrorDef
+	index := map[int]int{}
+	for _, e := range errs {
+		i, ok := index[e.Status]
+		if !ok {
+			i = len(groups)
+			index[e.Status] = i
+			groups = append(groups, nil)
+		}
+		groups[i] = append(groups[i], e)
+	}
+	// Insertion sort keeps this stable and the groups are few.
+	for i := 1; i < len(groups); i++ {
+		for j := i; j > 0 && groups[j][0].Status < groups[j-1][0].Status; j-- {
+			groups[j], groups[j-1] = groups[j-1], groups[j]
+		}
+	}
+	return groups
+}
+
+// genErrorInterface emits
+//
+//	type Error interface { error; ErrorCode() Code; HTTPStatus() int; ErrorMessage() string }
+func genErrorInterface(f *jen.File, m *Model) {
+	comment(f.Group, fmt.Sprintf("Error is implemented by every error of the %s API: the types of this package, the Err values and UnknownError.", m.API))
+	f.Type().Id("Error").Interface(
+		jen.Error(),
+		jen.Comment(fmt.Sprintf("ErrorCode returns the code sent in the %s field.", m.Envelope.Code)),
+		jen.Id("ErrorCode").Params().Id("Code"),
+		jen.Comment("HTTPStatus returns the HTTP status the error is sent with."),
+		jen.Id("HTTPStatus").Params().Int(),
+		jen.Comment(fmt.Sprintf("ErrorMessage returns the message sent in the %s field; it is", m.Envelope.Message)),
+		jen.Comment("never empty."),
+		jen.Id("ErrorMessage").Params().String(),
+	)
+	f.Line()
+}
+
+// genUnknownError emits
+//
+//	type UnknownError struct { Code Code; Status int; Message string }
+//	func (e *UnknownError) Error() string ...
+func genUnknownError(f *jen.File, m *Model) {
+	f.Comment("UnknownError is an API error whose code this package does not know, such")
+	f.Comment("as one added to the API after this package was generated.")
+	f.Type().Id("UnknownError").Struct(
+		jen.Id("Code").Id("Code"),
+		jen.Id("Status").Int(),
+		jen.Id("Message").String(),
+	)
+	f.Line()
+	recv := func() *jen.Statement { return jen.Params(jen.Id("e").Op("*").Id("UnknownError")) }
+	f.Comment("Error returns the code and the message.")
+	f.Func().Add(recv()).Id("Error").Params().String().Block(
+		jen.Return(jen.Lit("UnknownError (").Op("+").Qual("strconv", "Itoa").Call(jen.Int().Call(jen.Id("e").Dot("Code"))).
+			Op("+").Lit("): ").Op("+").Id("e").Dot("ErrorMessage").Call()),
+	)
+	f.Line()
+	f.Comment("ErrorCode returns e.Code.")
+	f.Func().Add(recv()).Id("ErrorCode").Params().Id("Code").Block(jen.Return(jen.Id("e").Dot("Code")))
+	f.Line()
+	comment(f.Group, fmt.Sprintf("HTTPStatus returns e.Status, or %d when it is not an HTTP error status.", m.Fallback.Status))
+	f.Func().Add(recv()).Id("HTTPStatus").Params().Int().Block(
+		jen.If(jen.Id("e").Dot("Status").Op("<").Lit(400).Op("||").Id("e").Dot("Status").Op(">").Lit(599)).Block(
+			jen.Return(jen.Lit(m.Fallback.Status)),
+		),
+		jen.Return(jen.Id("e").Dot("Status")),
+	)
+	f.Line()
+	f.Comment("ErrorMessage returns e.Message, or the text of the HTTP status when it is empty.")
+	f.Func().Add(recv()).Id("ErrorMessage").Params().String().Block(
+		jen.If(jen.Id("e").Dot("Message").Op("==").Lit("")).Block(
+			jen.Return(jen.Qual("net/http", "StatusText").Call(jen.Id("e").Dot("HTTPStatus").Call())),
+		),
+		jen.Return(jen.Id("e").Dot("Message")),
+	)
+	f.Line()
+}
+
+// genErrorType emits
+//
+//	type XxxError struct { Message string; <params>; code Code; status int; cause error }
+func genErrorType(f *jen.File, m *Model, e *ErrorDef) {
+	comment(f.Group, errorDoc(m, e))
+	f.Type().Id(e.Name).StructFunc(func(g *jen.Group) {
+		g.Comment(fmt.Sprintf("Message is sent in the %s field.", m.Envelope.Message))
+		g.Id("Message").String()
+		for _, p := range e.Params {
+			if p.Doc != "" {
+				comment(g, p.Field+" is "+strings.TrimSuffix(lowerFirst(p.Doc), ".")+".")
+			}
+			g.Id(p.Field).Id(p.Type)
+		}
+		g.Line()
+		g.Id("code").Id("Code").Comment("the code received, when not " + e.CodeConst)
+		g.Id("status").Int().Comment("the status to send or received, when not the default")
+		g.Id("cause").Error()
+	})
+	f.Line()
+}
+
+func errorDoc(m *Model, e *ErrorDef) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s is error %d of the %s API, sent with HTTP status %d (%s)", e.Name, e.Code, m.API, e.Status, e.StatusText)
+	if others := without(e.Statuses, e.Status); len(others) > 0 {
+		fmt.Fprintf(&b, " or %s", joinInts(others, "or"))
+	}
+	b.WriteString(".")
+	if len(e.Aliases) > 0 {
+		fmt.Fprintf(&b, " It also arrives as code %s with status %s.", joinInts(e.Aliases, "or"), joinInts(e.Statuses, "or"))
+	}
+	if e.Description != "" {
+		b.WriteString("\n\n" + e.Description)
+	}
+	b.WriteString("\n\n")
+	switch e.Retry {
+	case RetryNever:
+		b.WriteString("Retrying the same request fails the same way.")
+	case RetryBackoff:
+		b.WriteString("Clients may retry with exponential backoff.")
+	case RetryWait:
+		b.WriteString("Clients may retry once their requests in flight end.")
+	}
+	if e.Fallback {
+		b.WriteString(" WriteError sends it for any error that is not an API error.")
+	}
+	return b.String()
+}
+
+// genConstructor emits, for an error with params,
+//
+//	func NewXxxError(a T, b U) *XxxError
+//
+// and otherwise
+//
+//	func NewXxxError(message string) *XxxError
+func genConstructor(f *jen.File, e *ErrorDef) {
+	if !e.HasTemplate() {
+		comment(f.Group, fmt.Sprintf("%s returns %s with the given message; \"\" means the default, %q.", e.Constructor, article(e.Name), e.Message))
+		f.Func().Id(e.Constructor).Params(jen.Id("message").String()).Op("*").Id(e.Name).Block(
+			jen.If(jen.Id("message").Op("==").Lit("")).Block(jen.Id("message").Op("=").Lit(e.Message)),
+			jen.Return(jen.Op("&").Id(e.Name).Values(jen.Id("Message").Op(":").Id("message"))),
+		)
+		f.Line()
+		return
+	}
+	comment(f.Group, fmt.Sprintf("%s returns %s whose message is rendered from its params:", e.Constructor, article(e.Name)))
+	f.Comment("")
+	f.Comment("\t" + e.Message)
+	f.Func().Id(e.Constructor).ParamsFunc(func(g *jen.Group) {
+		for _, p := range e.Params {
+			g.Id(p.Arg).Id(p.Type)
+		}
+	}).Op("*").Id(e.Name).Block(
+		jen.Id("e").Op(":=").Op("&").Id(e.Name).ValuesFunc(func(g *jen.Group) {
+			for _, p := range e.Params {
+				g.Id(p.Field).Op(":").Id(p.Arg)
+			}
+		}),
+		jen.Id("e").Dot("Message").Op("=").Id("e").Dot("render").Call(),
+		jen.Return(jen.Id("e")),
+	)
+	f.Line()
+}
+
+// genRender emits, for an error with params,
+//
+//	func (e *XxxError) render() string
+//
+// which appends the template into a stack buffer, so that the constructor
+// allocates only the error and the message.
+func genRender(f *jen.File, e *ErrorDef) {
+	if !e.HasTemplate() {
+		return
+	}
+	size := 0
+	for _, s := range e.Template {
+		size += len(s.Text)
+		if s.Param != nil {
+			size += 24
+		}
+	}
+	size = min((size+63)/64*64, 1024)
+	f.Comment("render formats the message template with e's params.")
+	f.Func().Params(jen.Id("e").Op("*").Id(e.Name)).Id("render").Params().String().BlockFunc(func(g *jen.Group) {
+		g.Var().Id("buf").Index(jen.Lit(size)).Byte()
+		g.Id("b").Op(":=").Id("buf").Index(jen.Empty(), jen.Lit(0))
+		for _, s := range e.Template {
+			g.Id("b").Op("=").Add(appendSegment(s))
+		}
+		g.Return(jen.String().Call(jen.Id("b")))
+	})
+	f.Line()
+}
+
+// appendSegment is the expression that appends one template segment to b.
+func appendSegment(s Segment) *jen.Statement {
+	b := jen.Id("b")
+	if s.Param == nil {
+		return jen.Append(b, jen.Lit(s.Text).Op("..."))
+	}
+	p := s.Param
+	v := jen.Id("e").Dot(p.Field)
+	switch p.Type {
+	case "int":
+		return jen.Qual("strconv", "AppendInt").Call(b, jen.Int64().Call(v), jen.Lit(p.Base))
+	case "float64":
+		return jen.Qual("strconv", "AppendFloat").Call(b, v, jen.LitRune(rune(p.Verb)), jen.Lit(p.Prec), jen.Lit(64))
+	}
+	if p.Verb == 'q' {
+		return jen.Qual("strconv", "AppendQuote").Call(b, v)
+	}
+	return jen.Append(b, v.Op("..."))
+}
+
+// genMethods emits the methods of XxxError: Error, ErrorCode, HTTPStatus,
+// ErrorMessage, Unwrap, Is, WithCause and, for an error with several
+// statuses, WithStatus.
+func genMethods(f *jen.File, m *Model, e *ErrorDef) {
+	recv := func() *jen.Statement { return jen.Params(jen.Id("e").Op("*").Id(e.Name)) }
+	self := func() *jen.Statement { return jen.Id("e") }
+
+	f.Comment("Error returns the error's name, code and message, and its cause if any.")
+	f.Func().Add(recv()).Id("Error").Params().String().Block(
+		jen.Id("s").Op(":=").Lit(e.Name+" (").Op("+").Qual("strconv", "Itoa").Call(jen.Int().Call(self().Dot("ErrorCode").Call())).
+			Op("+").Lit("): ").Op("+").Add(self().Dot("ErrorMessage").Call()),
+		jen.If(self().Dot("cause").Op("!=").Nil()).Block(
+			jen.Id("s").Op("+=").Lit(": ").Op("+").Add(self().Dot("cause").Dot("Error").Call()),
+		),
+		jen.Return(jen.Id("s")),
+	)
+	f.Line()
+
+	if len(e.Aliases) > 0 {
+		comment(f.Group, fmt.Sprintf("ErrorCode returns %s, or the alias code the error was received with.", e.CodeConst))
+	} else {
+		comment(f.Group, fmt.Sprintf("ErrorCode returns %s.", e.CodeConst))
+	}
+	f.Func().Add(recv()).Id("ErrorCode").Params().Id("Code").Block(
+		jen.If(self().Dot("code").Op("!=").Lit(0)).Block(jen.Return(self().Dot("code"))),
+		jen.Return(jen.Id(e.CodeConst)),
+	)
+	f.Line()
+
+	comment(f.Group, fmt.Sprintf("HTTPStatus returns %d, or the status set by WithStatus or received.", e.Status))
+	f.Func().Add(recv()).Id("HTTPStatus").Params().Int().Block(
+		jen.If(self().Dot("status").Op("!=").Lit(0)).Block(jen.Return(self().Dot("status"))),
+		jen.Return(jen.Lit(e.Status)),
+	)
+	f.Line()
+
+	f.Comment("ErrorMessage returns e.Message, or the default message when it is empty.")
+	f.Func().Add(recv()).Id("ErrorMessage").Params().String().Block(
+		jen.If(self().Dot("Message").Op("!=").Lit("")).Block(jen.Return(self().Dot("Message"))),
+		jen.Do(func(s *jen.Statement) {
+			if e.HasTemplate() {
+				s.Return(self().Dot("render").Call())
+			} else {
+				s.Return(jen.Lit(e.Message))
+			}
+		}),
+	)
+	f.Line()
+
+	f.Comment("Unwrap returns the cause set by WithCause.")
+	f.Func().Add(recv()).Id("Unwrap").Params().Error().Block(jen.Return(self().Dot("cause")))
+	f.Line()
+
+	comment(f.Group, fmt.Sprintf("Is reports whether target is %s, so that errors.Is(err, %s) holds for every %s.", e.Sentinel, e.Sentinel, e.Name))
+	f.Func().Add(recv()).Id("Is").Params(jen.Id("target").Error()).Bool().Block(
+		jen.Return(jen.Id("target").Op("==").Id(e.Sentinel)),
+	)
+	f.Line()
+
+	f.Comment("WithCause records the error that caused e, for Unwrap and Error; the")
+	f.Comment("cause is never sent to clients. It changes e and returns it, to chain")
+	f.Comment("after the constructor.")
+	f.Func().Add(recv()).Id("WithCause").Params(jen.Id("err").Error()).Op("*").Id(e.Name).Block(
+		self().Dot("cause").Op("=").Id("err"),
+		jen.Return(self()),
+	)
+	f.Line()
+
+	if others := without(e.Statuses, e.Status); len(others) > 0 {
+		comment(f.Group, fmt.Sprintf("WithStatus sets the HTTP status e is sent with: %s. Any other status leaves it unchanged. It changes e and returns it, to chain after the constructor.", joinInts(e.Statuses, "or")))
+		f.Func().Add(recv()).Id("WithStatus").Params(jen.Id("status").Int()).Op("*").Id(e.Name).Block(
+			jen.Switch(jen.Id("status")).Block(
+				jen.CaseFunc(func(g *jen.Group) {
+					for _, s := range e.Statuses {
+						g.Lit(s)
+					}
+				}).Block(self().Dot("status").Op("=").Id("status")),
+			),
+			jen.Return(self()),
+		)
+		f.Line()
+	}
+}
+
+// genSentinels emits
+//
+//	type sentinel struct{ err Error }
+//	var ( ErrXxx Error = sentinel{&XxxError{}} ... )
+func genSentinels(f *jen.File, m *Model) {
+	f.Comment("sentinel is the type of the Err values. It answers with a zero-valued")
+	f.Comment("error of its type, which it never hands out, so the values cannot change.")
+	f.Type().Id("sentinel").Struct(jen.Id("err").Id("Error"))
+	f.Line()
+	for _, method := range []struct {
+		name string
+		typ  jen.Code
+	}{{"Error", jen.String()}, {"ErrorCode", jen.Id("Code")}, {"HTTPStatus", jen.Int()}, {"ErrorMessage", jen.String()}} {
+		f.Func().Params(jen.Id("s").Id("sentinel")).Id(method.name).Params().Add(method.typ).Block(
+			jen.Return(jen.Id("s").Dot("err").Dot(method.name).Call()),
+		)
+		f.Line()
+	}
+	f.Comment("Sentinels for errors.Is: errors.Is(err, ErrXxx) holds when err's chain holds")
+	f.Comment("an XxxError. Returned as they are, they are sent with the default message.")
+	f.Var().DefsFunc(func(g *jen.Group) {
+		for _, e := range m.Errors {
+			g.Comment(fmt.Sprintf("%s matches every %s.", e.Sentinel, e.Name))
+			g.Id(e.Sentinel).Id("Error").Op("=").Id("sentinel").Values(jen.Op("&").Id(e.Name).Values())
+		}
+	})
+	f.Line()
+}
+
+// genMatchers emits, per error,
+//
+//	func IsXxxError(err error) bool
+//
+// and the chain walk they share.
+func genMatchers(f *jen.File, m *Model) {
+	for _, e := range m.Errors {
+		comment(f.Group, fmt.Sprintf("%s reports whether err's chain holds %s or %s, as errors.Is(err, %s) does, without allocating.", e.Matcher, article(e.Name), e.Sentinel, e.Sentinel))
+		f.Func().Id(e.Matcher).Params(jen.Id("err").Error()).Bool().Block(
+			jen.Return(jen.Id("find").Call(jen.Id("err"), jen.Func().Params(jen.Id("err").Error()).Bool().Block(
+				jen.List(jen.Id("_"), jen.Id("ok")).Op(":=").Id("err").Assert(jen.Op("*").Id(e.Name)),
+				jen.Return(jen.Id("ok").Op("||").Id("err").Op("==").Id(e.Sentinel)),
+			)).Op("!=").Nil()),
+		)
+		f.Line()
+	}
+
+	f.Comment("find returns the first error in err's chain, in the order errors.Is walks")
+	f.Comment("it, for which match is true, or nil. It uses type switches where errors.Is")
+	f.Comment("uses reflection, so it does not allocate.")
+	f.Func().Id("find").Params(jen.Id("err").Error(), jen.Id("match").Func().Params(jen.Error()).Bool()).Error().Block(
+		jen.For(jen.Id("err").Op("!=").Nil()).Block(
+			jen.If(jen.Id("match").Call(jen.Id("err"))).Block(jen.Return(jen.Id("err"))),
+			jen.Switch(jen.Id("x").Op(":=").Id("err").Assert(jen.Type())).Block(
+				jen.Case(jen.Interface(jen.Id("Unwrap").Params().Error())).Block(
+					jen.Id("err").Op("=").Id("x").Dot("Unwrap").Call(),
+				),
+				jen.Case(jen.Interface(jen.Id("Unwrap").Params().Index().Error())).Block(
+					jen.For(jen.List(jen.Id("_"), jen.Id("err")).Op(":=").Range().Id("x").Dot("Unwrap").Call()).Block(
+						jen.If(jen.Id("found").Op(":=").Id("find").Call(jen.Id("err"), jen.Id("match")), jen.Id("found").Op("!=").Nil()).Block(
+							jen.Return(jen.Id("found")),
+						),
+					),
+					jen.Return(jen.Nil()),
+				),
+				jen.Default().Block(jen.Return(jen.Nil())),
+			),
+		),
+		jen.Return(jen.Nil()),
+	)
+	f.Line()
+
+	f.Comment("apiError returns the first API error in err's chain, or nil. An Err")
+	f.Comment("sentinel gives the zero-valued error it stands for.")
+	f.Func().Id("apiError").Params(jen.Id("err").Error()).Id("Error").Block(
+		jen.Switch(jen.Id("e").Op(":=").Id("find").Call(jen.Id("err"), jen.Id("isAPIError")).Assert(jen.Type())).Block(
+			jen.Case(jen.Id("sentinel")).Block(jen.Return(jen.Id("e").Dot("err"))),
+			jen.Case(jen.Id("Error")).Block(jen.Return(jen.Id("e"))),
+		),
+		jen.Return(jen.Nil()),
+	)
+	f.Line()
+	f.Func().Id("isAPIError").Params(jen.Id("err").Error()).Bool().Block(
+		jen.List(jen.Id("_"), jen.Id("ok")).Op(":=").Id("err").Assert(jen.Id("Error")),
+		jen.Return(jen.Id("ok")),
+	)
+	f.Line()
+}
+
+// genPackageFuncs emits CodeOf, HTTPStatus and Retryable.
+func genPackageFuncs(f *jen.File, m *Model) {
+	f.Comment("CodeOf returns the code of the first API error in err's chain.")
+	f.Func().Id("CodeOf").Params(jen.Id("err").Error()).Params(jen.Id("Code"), jen.Bool()).Block(
+		jen.If(jen.Id("e").Op(":=").Id("apiError").Call(jen.Id("err")), jen.Id("e").Op("!=").Nil()).Block(
+			jen.Return(jen.Id("e").Dot("ErrorCode").Call(), jen.True()),
+		),
+		jen.Return(jen.Lit(0), jen.False()),
+	)
+	f.Line()
+
+	f.Comment("HTTPStatus returns the HTTP status to send err with: 200 for nil, the")
+	f.Comment("status of the first API error in err's chain, or, for any other error,")
+	f.Comment(fmt.Sprintf("%d, the status of %s.", m.Fallback.Status, m.Fallback.Name))
+	f.Func().Id("HTTPStatus").Params(jen.Id("err").Error()).Int().Block(
+		jen.If(jen.Id("err").Op("==").Nil()).Block(jen.Return(jen.Qual("net/http", "StatusOK"))),
+		jen.If(jen.Id("e").Op(":=").Id("apiError").Call(jen.Id("err")), jen.Id("e").Op("!=").Nil()).Block(
+			jen.Return(jen.Id("e").Dot("HTTPStatus").Call()),
+		),
+		jen.Return(jen.Lit(m.Fallback.Status)),
+	)
+	f.Line()
+
+	var retryable []*ErrorDef
+	for _, e := range m.Errors {
+		if e.Retry != RetryNever {
+			retryable = append(retryable, e)
+		}
+	}
+	f.Comment("Retryable reports whether the request that failed with err may be retried:")
+	f.Comment("the first API error in err's chain says so in the spec or, for an")
+	f.Comment("UnknownError, its status is 429 or 5xx. Other errors are not retryable.")
+	f.Func().Id("Retryable").Params(jen.Id("err").Error()).Bool().Block(
+		jen.Switch(jen.Id("e").Op(":=").Id("apiError").Call(jen.Id("err")).Assert(jen.Type())).BlockFunc(func(g *jen.Group) {
+			if len(retryable) > 0 {
+				g.CaseFunc(func(g *jen.Group) {
+					for _, e := range retryable {
+						g.Op("*").Id(e.Name)
+					}
+				}).Block(jen.Return(jen.True()))
+			}
+			g.Case(jen.Op("*").Id("UnknownError")).Block(
+				jen.Id("s").Op(":=").Id("e").Dot("HTTPStatus").Call(),
+				jen.Return(jen.Id("s").Op("==").Qual("net/http", "StatusTooManyRequests").Op("||").Id("s").Op(">=").Lit(500)),
+			)
+		}),
+		jen.Return(jen.False()),
+	)
+}
+
+func without(xs []int, x int) []int {
+	var out []int
+	for _, v := range xs {
+		if v != x {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// joinInts writes 1, 2 or 3.
+func joinInts(xs []int, conj string) string {
+	s := make([]string, len(xs))
+	for i, x := range xs {
+		s[i] = strconv.Itoa(x)
+	}
+	if len(s) <= 1 {
+		return strings.Join(s, "")
+	}
+	return strings.Join(s[:len(s)-1], ", ") + " " + conj + " " + s[len(s)-1]
+}
+
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
+}
+
+// article puts "a" or "an" before a name.
+func article(name string) string {
+	if strings.ContainsRune("AEIOU", rune(name[0])) {
+		return "an " + name
+	}
+	return "a " + name
+}

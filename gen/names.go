@@ -1,0 +1,81 @@
+package gen
+
+import (
+	"go/token"
+	"strings"
+	"unicode"
+)
+
+// packageNames are the exported identifiers the generated package declares
+// whatever the spec says. No name derived from an error may take one.
+var packageNames = []string{
+	"Code", "Error", "UnknownError", "CodeOf", "HTTPStatus", "Retryable",
+	"WriteError", "AppendError", "Parse", "FromResponse", "MaxBodySize",
+	"WebSocketError", "ParseWebSocketError",
+}
+
+// errorMembers are the methods and fields every generated error type has.
+// A param's field may not take one.
+var errorMembers = []string{
+	"Message", "Error", "ErrorCode", "HTTPStatus", "ErrorMessage", "Unwrap", "Is",
+	"WithCause", "WithStatus", "MarshalJSON", "AppendJSON", "Body",
+}
+
+var initialisms = map[string]bool{
+	"api": true, "ascii": true, "cpu": true, "css": true, "dns": true, "eof": true,
+	"html": true, "http": true, "https": true, "id": true, "ip": true, "json": true,
+	"sql": true, "tcp": true, "tls": true, "ttl": true, "udp": true, "ui": true,
+	"uri": true, "url": true, "utf8": true, "uuid": true, "xml": true,
+}
+
+// words splits a param name into lower-case words at underscores, hyphens
+// and case changes: "user_id", "userId" and "UserID" all give [user id].
+func words(name string) []string {
+	var out []string
+	rs := []rune(name)
+	start := 0
+	flush := func(end int) {
+		if end > start {
+			out = append(out, strings.ToLower(string(rs[start:end])))
+		}
+	}
+	for i, r := range rs {
+		switch {
+		case r == '_' || r == '-':
+			flush(i)
+			start = i + 1
+		case i > start && unicode.IsUpper(r) &&
+			(!unicode.IsUpper(rs[i-1]) || i+1 < len(rs) && unicode.IsLower(rs[i+1])):
+			flush(i)
+			start = i
+		}
+	}
+	flush(len(rs))
+	return out
+}
+
+func title(w string) string {
+	if initialisms[w] {
+		return strings.ToUpper(w)
+	}
+	return strings.ToUpper(w[:1]) + w[1:]
+}
+
+// fieldName is the exported Go field for a param name: user_id → UserID.
+func fieldName(ws []string) string {
+	var b strings.Builder
+	for _, w := range ws {
+		b.WriteString(title(w))
+	}
+	return b.String()
+}
+
+// argName is the constructor parameter for a param name: user_id → userID.
+// Keywords, and the constructor's own local e, get a trailing underscore.
+func argName(ws []string) string {
+	name := ws[0] + fieldName(ws[1:])
+	if token.IsKeyword(name) || name == "e" {
+		name += "_"
+	}
+	return name
+}

@@ -1,0 +1,139 @@
+package gen
+
+// Spec is errors.yaml as written, before any semantic check. Every value
+// keeps the position it was read from, so that Build can point at it.
+//
+// The struct tags are the spec format: Parse decodes by them and Schema
+// describes them, so the loader and the JSON Schema cannot disagree on which
+// fields exist. A field tagged required must be present; doc is the text
+// editors show for it.
+type Spec struct {
+	Pos           Pos
+	Version       Int            `yaml:"version,required" doc:"Version of the spec format; 1 is the only one."`
+	Package       Str            `yaml:"package,required" doc:"Go package name of the generated code."`
+	API           Str            `yaml:"api" doc:"Name of the API, used in titles and doc comments."`
+	Description   Str            `yaml:"description" doc:"Introduction to the API's errors (Markdown)."`
+	Envelope      EnvelopeSpec   `yaml:"envelope" doc:"JSON field names of the HTTP error body."`
+	Handling      Str            `yaml:"handling" doc:"Introduction to the error handling guide (Markdown)."`
+	Errors        []ErrorSpec    `yaml:"errors,required" doc:"The API's errors."`
+	BestPractices []PracticeSpec `yaml:"best_practices" doc:"Advice that applies to every error."`
+	WebSocket     WebSocketSpec  `yaml:"websocket" doc:"Errors sent as WebSocket messages."`
+	Support       SupportSpec    `yaml:"support" doc:"Where to get help."`
+}
+
+// EnvelopeSpec names the fields of the HTTP error body.
+type EnvelopeSpec struct {
+	Pos         Pos
+	Code        Str `yaml:"code" doc:"Name of the numeric error code field; default errorCode."`
+	Message     Str `yaml:"message" doc:"Name of the message field; default errorMessage."`
+	Description Str `yaml:"description" doc:"What the body means (Markdown)."`
+}
+
+// ErrorSpec is one entry of the error table.
+type ErrorSpec struct {
+	Pos      Pos
+	Name     Str         `yaml:"name,required" doc:"Exported Go type name; must end in Error."`
+	Code     Int         `yaml:"code,required" doc:"Code sent on the wire: a positive integer, unique in the spec."`
+	Status   Int         `yaml:"status,required" doc:"Default HTTP status, 400-599."`
+	Statuses []Int       `yaml:"statuses" doc:"Every HTTP status the error may be sent with; default [status]."`
+	Aliases  []Int       `yaml:"aliases" doc:"Other codes that mean this error when received with one of its statuses."`
+	Message  Str         `yaml:"message" doc:"Default message; {param} placeholders, {{ and }} for literal braces."`
+	Params   []ParamSpec `yaml:"params" doc:"Values of the message template, in constructor order."`
+	Retry    Str         `yaml:"retry" enum:"never,backoff,wait" doc:"never (default), backoff (retry with exponential backoff) or wait (retry once in-flight work ends)."`
+	Fallback Bool        `yaml:"fallback" doc:"What a non-API error is reported as; exactly one error is the fallback."`
+
+	Summary            Str         `yaml:"summary" doc:"One line for the reference table."`
+	Description        Str         `yaml:"description" doc:"When the error occurs (Markdown)."`
+	MessageDescription Str         `yaml:"message_description" doc:"What the message field says for this error."`
+	Scenarios          []Str       `yaml:"scenarios" doc:"Common causes."`
+	Examples           []Str       `yaml:"examples" doc:"Messages the API really sends; the first is the documented example."`
+	Notes              []Str       `yaml:"notes" doc:"Further remarks (Markdown)."`
+	Tables             []TableSpec `yaml:"tables" doc:"Reference tables, such as limits by plan."`
+	Action             Str         `yaml:"action" doc:"What a client should do about the error."`
+	Fixes              []ItemSpec  `yaml:"fixes" doc:"Common fixes; an item may have sub-items."`
+}
+
+// ParamSpec is one placeholder of a message template.
+type ParamSpec struct {
+	Pos    Pos
+	Name   Str `yaml:"name,required" doc:"Placeholder name, as written between braces in the message."`
+	Type   Str `yaml:"type,required" enum:"string,int,float64" doc:"Go type: string, int or float64."`
+	Format Str `yaml:"format" doc:"fmt-style verb: %s or %q for strings, %d, %x, %o or %b for ints, %f, %e or %g with optional precision (%.2f) for floats."`
+	Doc    Str `yaml:"doc" doc:"What the value is."`
+}
+
+// TableSpec is a small documentation table.
+type TableSpec struct {
+	Pos     Pos
+	Title   Str     `yaml:"title,required" doc:"Heading of the table."`
+	Columns []Str   `yaml:"columns,required" doc:"Column headings."`
+	Rows    [][]Str `yaml:"rows,required" doc:"Rows, each with one cell per column."`
+}
+
+// ItemSpec is a list item that may carry sub-items. A plain string is
+// shorthand for an item with only text.
+type ItemSpec struct {
+	Pos   Pos
+	Text  Str   `yaml:"text,required" doc:"The item."`
+	Items []Str `yaml:"items" doc:"Sub-items."`
+}
+
+func (*ItemSpec) shorthand() string { return "text" }
+
+// PracticeSpec is one piece of general advice.
+type PracticeSpec struct {
+	Pos   Pos
+	Title Str `yaml:"title,required" doc:"Short name of the practice."`
+	Text  Str `yaml:"text,required" doc:"The advice (Markdown)."`
+}
+
+// WebSocketSpec describes error messages sent over a WebSocket.
+type WebSocketSpec struct {
+	Pos          Pos
+	TypeField    Str                    `yaml:"type_field" doc:"Name of the message type field; default type."`
+	Type         Str                    `yaml:"type" doc:"Value of the type field in an error message; default error."`
+	MessageField Str                    `yaml:"message_field" doc:"Name of the message field; default message."`
+	Description  Str                    `yaml:"description" doc:"How errors arrive on a WebSocket (Markdown)."`
+	Messages     []WebSocketMessageSpec `yaml:"messages" doc:"Known error messages."`
+}
+
+// WebSocketMessageSpec is one known WebSocket error message.
+type WebSocketMessageSpec struct {
+	Pos     Pos
+	Name    Str `yaml:"name,required" doc:"Go name stem: Err<name> is generated."`
+	Summary Str `yaml:"summary" doc:"What the message means."`
+	Message Str `yaml:"message,required" doc:"The exact message text."`
+}
+
+// SupportSpec says where to get help.
+type SupportSpec struct {
+	Pos         Pos
+	Description Str           `yaml:"description" doc:"Introduction (Markdown)."`
+	Contacts    []ContactSpec `yaml:"contacts" doc:"Ways to reach support."`
+}
+
+// ContactSpec is one way to reach support.
+type ContactSpec struct {
+	Pos   Pos
+	Label Str `yaml:"label,required" doc:"What the contact is: Email, Documentation ..."`
+	Text  Str `yaml:"text" doc:"Text to show; default the URL."`
+	URL   Str `yaml:"url" doc:"Address, when there is one."`
+}
+
+// Str is a string read from the spec. Pos is invalid when it was absent.
+type Str struct {
+	Value string
+	Pos   Pos
+}
+
+// Int is an integer read from the spec. Pos is invalid when it was absent.
+type Int struct {
+	Value int64
+	Pos   Pos
+}
+
+// Bool is a boolean read from the spec. Pos is invalid when it was absent.
+type Bool struct {
+	Value bool
+	Pos   Pos
+}
