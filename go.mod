@@ -6,3 +6,8 @@ require (
 	github.com/dave/jennifer v1.7.1
 	gopkg.in/yaml.v3 v3.0.1
 )
+
+require (
+	github.com/stretchr/testify v1.12.1
+	go.yaml.in/yaml/v3 v3.0.5 // indirect
+)

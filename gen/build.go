@@ -11,19 +11,32 @@ import (
 	"strings"
 )
 
-// Load parses and builds a spec in one step.
+// Load parses and builds a spec in one step, reporting the problems of
+// both stages together, in file order.
 func Load(filename string, src []byte) (*Model, error) {
-	spec, err := Parse(filename, src)
-	if err != nil {
-		return nil, err
+	spec, perr := Parse(filename, src)
+	if spec == nil {
+		return nil, perr
 	}
-	return Build(spec)
+	m, berr := Build(spec)
+	if perr == nil && berr == nil {
+		return m, nil
+	}
+	var all ErrorList
+	for _, err := range []error{perr, berr} {
+		if l, ok := err.(ErrorList); ok {
+			all = append(all, l...)
+		}
+	}
+	return nil, all.Err()
 }
 
 // Build checks the meaning of a parsed spec and resolves everything the
-// emitters need. It reports every problem at once, in file order.
+// emitters need. It reports every problem at once, in file order. It
+// checks only the values that were read: a value Parse could not read has
+// an invalid Pos, and Parse has reported it already.
 func Build(spec *Spec) (*Model, error) {
-	b := &builder{spec: spec, names: map[string]owner{}}
+	b := &builder{spec: spec, names: map[string]owner{}, errorNames: map[string]Pos{}}
 	m := b.build()
 	if err := b.errs.Err(); err != nil {
 		return nil, err
@@ -35,6 +48,8 @@ type builder struct {
 	spec  *Spec
 	errs  ErrorList
 	names map[string]owner // package-level Go identifiers taken so far
+
+	errorNames map[string]Pos
 }
 
 // owner is what took a Go identifier, for collision messages.
@@ -59,10 +74,11 @@ func (b *builder) build() *Model {
 		BestPractices: practices(s.BestPractices),
 		Support:       support(s.Support),
 	}
-	if s.Version.Value != 1 {
+	if s.Version.Pos.IsValid() && s.Version.Value != 1 {
 		b.errs.add(s.Version.Pos, "unsupported version %d; this errgen reads version 1", s.Version.Value)
 	}
 	switch p := s.Package.Value; {
+	case !s.Package.Pos.IsValid():
 	case !token.IsIdentifier(p):
 		b.errs.add(s.Package.Pos, "package %q is not a Go identifier", p)
 	case p == "main":
@@ -146,7 +162,11 @@ func (b *builder) errorDef(s *ErrorSpec) *ErrorDef {
 	e.StatusText = http.StatusText(e.Status)
 
 	stem, ok := strings.CutSuffix(e.Name, "Error")
+	first, dup := b.errorNames[e.Name]
 	switch {
+	case !s.Name.Pos.IsValid():
+	case dup:
+		b.errs.add(s.Name.Pos, "duplicate name %q (first at %s)", e.Name, first.short())
 	case !token.IsIdentifier(e.Name) || !token.IsExported(e.Name):
 		b.errs.add(s.Name.Pos, "name %q is not an exported Go identifier", e.Name)
 	case !ok:
@@ -154,6 +174,7 @@ func (b *builder) errorDef(s *ErrorSpec) *ErrorDef {
 	case stem == "":
 		b.errs.add(s.Name.Pos, "name %q needs a word before Error, as in NotFoundError", e.Name)
 	default:
+		b.errorNames[e.Name] = s.Name.Pos
 		e.Stem = stem
 		e.CodeConst, e.Sentinel = "Code"+stem, "Err"+stem
 		e.Constructor, e.Matcher = "New"+e.Name, "Is"+e.Name
@@ -207,6 +228,9 @@ func (b *builder) errorDef(s *ErrorSpec) *ErrorDef {
 
 // code checks a code or an alias; it reports whether the value is usable.
 func (b *builder) code(c Int, what string) bool {
+	if !c.Pos.IsValid() {
+		return false
+	}
 	if c.Value <= 0 || c.Value > math.MaxInt32 {
 		b.errs.add(c.Pos, "%s %d must be between 1 and %d", what, c.Value, math.MaxInt32)
 		return false
@@ -215,6 +239,9 @@ func (b *builder) code(c Int, what string) bool {
 }
 
 func (b *builder) status(s Int) bool {
+	if !s.Pos.IsValid() {
+		return false
+	}
 	if s.Value < 400 || s.Value > 599 {
 		b.errs.add(s.Pos, "status %d is not an HTTP error status (400-599)", s.Value)
 		return false
@@ -235,7 +262,7 @@ func (b *builder) statuses(s *ErrorSpec) []int {
 			out = append(out, int(st.Value))
 		}
 	}
-	if _, ok := seen[s.Status.Value]; !ok {
+	if _, ok := seen[s.Status.Value]; !ok && s.Status.Pos.IsValid() {
 		b.errs.add(s.Statuses[0].Pos, "statuses must include the default status %d", s.Status.Value)
 	}
 	slices.Sort(out)
@@ -244,18 +271,15 @@ func (b *builder) statuses(s *ErrorSpec) []int {
 
 func (b *builder) uniqueCodes(errs []ErrorSpec) {
 	codes := map[int64]*ErrorSpec{}
-	names := map[string]*ErrorSpec{}
 	for i := range errs {
 		s := &errs[i]
+		if !s.Code.Pos.IsValid() {
+			continue
+		}
 		if first, dup := codes[s.Code.Value]; dup {
 			b.errs.add(s.Code.Pos, "duplicate code %d (first used by %s at %s)", s.Code.Value, first.Name.Value, first.Code.Pos.short())
 		} else {
 			codes[s.Code.Value] = s
-		}
-		if first, dup := names[s.Name.Value]; dup {
-			b.errs.add(s.Name.Pos, "duplicate name %q (first at %s)", s.Name.Value, first.Name.Pos.short())
-		} else {
-			names[s.Name.Value] = s
 		}
 	}
 }

@@ -19,7 +19,9 @@ const MaxSpecSize = 8 << 20
 
 // Parse reads a spec. filename is used only in positions. It checks the
 // shape of the document (known fields, types, required fields) and reports
-// every problem it finds; Build checks the meaning.
+// every problem it finds; Build checks the meaning. When the YAML itself
+// could be read, Parse returns the spec even with problems, holding the
+// values that were read, so that Load can report Build's problems too.
 func Parse(filename string, src []byte) (*Spec, error) {
 	start := Pos{File: filename, Line: 1, Col: 1}
 	var errs ErrorList
@@ -44,10 +46,7 @@ func Parse(filename string, src []byte) (*Spec, error) {
 	d := decoder{file: filename}
 	spec := new(Spec)
 	d.decode(doc.Content[0], reflect.ValueOf(spec).Elem())
-	if err := d.errs.Err(); err != nil {
-		return nil, err
-	}
-	return spec, nil
+	return spec, d.errs.Err()
 }
 
 func invalidUTF8(filename string, src []byte) Pos {

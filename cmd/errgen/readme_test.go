@@ -1,0 +1,56 @@
+package main
+
+import (
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/errgen/errgen/gen"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func readText(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	require.NoError(t, err)
+	return string(b)
+}
+
+var fence = regexp.MustCompile("(?s)```(\\w*)\n(.*?)```")
+
+// TestReadmeCommands keeps the README honest: every shell command it shows
+// is one that .ci/run runs, word for word.
+func TestReadmeCommands(t *testing.T) {
+	readme, ci := readText(t, "../../README.md"), readText(t, "../../.ci/run")
+	n := 0
+	for _, block := range fence.FindAllStringSubmatch(readme, -1) {
+		if block[1] != "sh" {
+			continue
+		}
+		for _, line := range strings.Split(block[2], "\n") {
+			cmd, _, _ := strings.Cut(line, "#")
+			if cmd = strings.TrimSpace(cmd); cmd != "" {
+				n++
+				assert.Contains(t, ci, cmd, "README shows a command that .ci/run does not run")
+			}
+		}
+	}
+	assert.NotZero(t, n, "README shows no commands")
+}
+
+// TestReadmeMessages checks that the error messages the README shows are
+// what errgen prints for gen/testdata/readme.yaml.
+func TestReadmeMessages(t *testing.T) {
+	readme := readText(t, "../../README.md")
+	_, err := gen.Load("errors.yaml", []byte(readText(t, "../../gen/testdata/readme.yaml")))
+	require.Error(t, err)
+	var shown string
+	for _, block := range fence.FindAllStringSubmatch(readme, -1) {
+		if block[1] == "text" && strings.HasPrefix(block[2], "errors.yaml:") {
+			shown = block[2]
+		}
+	}
+	assert.Equal(t, err.Error()+"\n", shown)
+}
