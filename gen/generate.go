@@ -27,6 +27,13 @@ func Generate(src []byte, opts Options) ([]File, error) {
 	for _, f := range goFiles {
 		files = append(files, File{Path: filepath.Join(opts.Out, f.Path), Content: f.Content})
 	}
+	if opts.Docs != "" {
+		md, err := Markdown(m, "", "")
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, File{Path: opts.Docs, Content: md})
+	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	return files, nil
 }

@@ -1,0 +1,176 @@
+package gen
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"text/template"
+	"unicode/utf8"
+
+	"github.com/errgen/errgen/templates"
+)
+
+// ReferenceTemplate is the text of the built-in Markdown reference template.
+func ReferenceTemplate() string {
+	b, err := templates.FS.ReadFile(templates.Reference)
+	if err != nil {
+		panic("gen: the reference template is not embedded: " + err.Error())
+	}
+	return string(b)
+}
+
+// Markdown renders m with a text/template, the built-in reference when
+// text is "". name is used in error messages. A template error is the
+// template's fault, so it is returned, never panicked.
+func Markdown(m *Model, name, text string) ([]byte, error) {
+	if text == "" {
+		name, text = templates.Reference, ReferenceTemplate()
+	}
+	t, err := template.New(name).Funcs(docFuncs(m)).Parse(text)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	data := struct {
+		*Model
+		Header string
+	}{m, Header(m.SpecFile)}
+	if err := t.Execute(&buf, data); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// docFuncs are the functions templates may call, documented in the README.
+func docFuncs(m *Model) template.FuncMap {
+	return template.FuncMap{
+		"body": func(codeField string, code int, message string) string {
+			return indentJSON(`{"` + codeField + `":` + strconv.Itoa(code) + `,"` + m.Envelope.Message + `":` + jsonString(message) + `}`)
+		},
+		"wsbody": func(message string) string {
+			ws := m.WebSocket
+			return indentJSON(`{"` + ws.TypeField + `":` + jsonString(ws.Type) + `,"` + ws.MessageField + `":` + jsonString(message) + `}`)
+		},
+		"example":  example,
+		"statuses": statusesDoc,
+		"codes":    codesDoc,
+		"statusList": func(e *ErrorDef) string {
+			return joinStatuses(e.Statuses, "/")
+		},
+		"retry":     retryDoc,
+		"table":     func(t Table) string { return markdownTable(t.Columns, t.Rows) },
+		"reference": referenceTable,
+		"inc":       func(i int) int { return i + 1 },
+	}
+}
+
+func jsonString(s string) string {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.Encode(s)
+	return strings.TrimSuffix(buf.String(), "\n")
+}
+
+func indentJSON(compact string) string {
+	var buf bytes.Buffer
+	if err := json.Indent(&buf, []byte(compact), "", "  "); err != nil {
+		return compact
+	}
+	return buf.String()
+}
+
+// example is the message shown in an error's example body: its first
+// example, else its default message.
+func example(e *ErrorDef) string {
+	if len(e.Examples) > 0 {
+		return e.Examples[0]
+	}
+	return e.Message
+}
+
+func statusesDoc(e *ErrorDef) string {
+	parts := make([]string, len(e.Statuses))
+	for i, s := range e.Statuses {
+		parts[i] = fmt.Sprintf("`%d` (%s)", s, http.StatusText(s))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func codesDoc(e *ErrorDef) string {
+	s := fmt.Sprintf("`%d`", e.Code)
+	for _, a := range e.Aliases {
+		s += fmt.Sprintf(" (or `%d` with status %s)", a, joinStatuses(e.Statuses, "/"))
+	}
+	return s
+}
+
+func joinStatuses(statuses []int, sep string) string {
+	parts := make([]string, len(statuses))
+	for i, s := range statuses {
+		parts[i] = strconv.Itoa(s)
+	}
+	return strings.Join(parts, sep)
+}
+
+func retryDoc(e *ErrorDef) string {
+	switch e.Retry {
+	case RetryBackoff:
+		return "retry with exponential backoff"
+	case RetryWait:
+		return "retry once your requests in flight complete"
+	}
+	return "do not retry the same request"
+}
+
+func referenceTable(m *Model) string {
+	var rows [][]string
+	for _, e := range m.ByCode {
+		rows = append(rows, []string{fmt.Sprintf("`%d`", e.Code), joinStatuses(e.Statuses, "/"), e.Name, e.Summary})
+		for _, a := range e.Aliases {
+			rows = append(rows, []string{fmt.Sprintf("`%d`", a), joinStatuses(e.Statuses, "/"), e.Name, "Alias of `" + strconv.Itoa(e.Code) + "`"})
+		}
+	}
+	return markdownTable([]string{"Error Code", "HTTP Status", "Error Type", "Description"}, rows)
+}
+
+// markdownTable writes a table with its columns padded to one width, as
+// the seed documents are written.
+func markdownTable(columns []string, rows [][]string) string {
+	width := make([]int, len(columns))
+	for i, c := range columns {
+		width[i] = max(3, utf8.RuneCountInString(c))
+	}
+	for _, r := range rows {
+		for i, c := range r {
+			if i < len(width) {
+				width[i] = max(width[i], utf8.RuneCountInString(c))
+			}
+		}
+	}
+	var b strings.Builder
+	line := func(cells []string, pad string) {
+		b.WriteString("|")
+		for i := range width {
+			c := ""
+			if i < len(cells) {
+				c = cells[i]
+			}
+			b.WriteString(" " + c + strings.Repeat(pad, width[i]-utf8.RuneCountInString(c)) + " |")
+		}
+		b.WriteString("\n")
+	}
+	line(columns, " ")
+	dashes := make([]string, len(width))
+	for i, w := range width {
+		dashes[i] = strings.Repeat("-", w)
+	}
+	line(dashes, "-")
+	for _, r := range rows {
+		line(r, " ")
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
