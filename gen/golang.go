@@ -126,8 +126,11 @@ func genUnknownError(f *jen.File, m *Model) {
 	f.Comment("UnknownError is an API error whose code this package does not know, such")
 	f.Comment("as one added to the API after this package was generated.")
 	f.Type().Id("UnknownError").Struct(
+		jen.Comment(fmt.Sprintf("Code is the code received in the %s field.", m.Envelope.Code)),
 		jen.Id("Code").Id("Code"),
+		jen.Comment("Status is the HTTP status received."),
 		jen.Id("Status").Int(),
+		jen.Comment(fmt.Sprintf("Message is the message received in the %s field.", m.Envelope.Message)),
 		jen.Id("Message").String(),
 	)
 	f.Line()
@@ -170,6 +173,8 @@ func genErrorType(f *jen.File, m *Model, e *ErrorDef) {
 		for _, p := range e.Params {
 			if p.Doc != "" {
 				comment(g, p.Field+" is "+strings.TrimSuffix(lowerFirst(p.Doc), ".")+".")
+			} else {
+				comment(g, p.Field+" is the value of {"+p.Name+"} in the message.")
 			}
 			g.Id(p.Field).Id(p.Type)
 		}

@@ -95,8 +95,11 @@ type Error interface {
 // UnknownError is an API error whose code this package does not know, such
 // as one added to the API after this package was generated.
 type UnknownError struct {
-	Code    Code
-	Status  int
+	// Code is the code received in the errorCode field.
+	Code Code
+	// Status is the HTTP status received.
+	Status int
+	// Message is the message received in the errorMessage field.
 	Message string
 }
 
