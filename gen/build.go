@@ -110,7 +110,45 @@ func (b *builder) build() *Model {
 	b.uniqueCodes(s.Errors)
 	b.aliases(s.Errors, m.Errors)
 	m.WebSocket = b.webSocket(s.WebSocket)
+	m.Resolutions, m.StatusOwners = resolutions(m.ByCode)
 	return m
+}
+
+// resolutions computes how a client maps what it receives to errors.
+func resolutions(byCode []*ErrorDef) ([]Resolution, []StatusOwner) {
+	index := map[int]int{}
+	var res []Resolution
+	at := func(code int) *Resolution {
+		i, ok := index[code]
+		if !ok {
+			i = len(res)
+			index[code] = i
+			res = append(res, Resolution{Code: code})
+		}
+		return &res[i]
+	}
+	claims := map[int][]*ErrorDef{}
+	for _, e := range byCode {
+		at(e.Code).Owner = e
+		for _, st := range e.Statuses {
+			claims[st] = append(claims[st], e)
+		}
+	}
+	for _, e := range byCode {
+		for _, a := range e.Aliases {
+			r := at(a)
+			r.Aliases = append(r.Aliases, e)
+		}
+	}
+	slices.SortFunc(res, func(a, b Resolution) int { return a.Code - b.Code })
+	var owners []StatusOwner
+	for st, es := range claims {
+		if len(es) == 1 {
+			owners = append(owners, StatusOwner{Status: st, Error: es[0]})
+		}
+	}
+	slices.SortFunc(owners, func(a, b StatusOwner) int { return a.Status - b.Status })
+	return res, owners
 }
 
 func (b *builder) envelope(s EnvelopeSpec) Envelope {
@@ -124,8 +162,8 @@ func (b *builder) envelope(s EnvelopeSpec) Envelope {
 			b.errs.add(f.Pos, "envelope field %q must be letters, digits, '_', '.' or '-', starting with a letter or '_'", f.Value)
 		}
 	}
-	if env.Code == env.Message {
-		b.errs.add(s.Message.Pos, "envelope code and message fields are both %q", env.Code)
+	if strings.EqualFold(env.Code, env.Message) {
+		b.errs.add(or2(s.Message.Pos, s.Pos), "envelope code and message fields are both %q; JSON field names match without regard to case", env.Code)
 	}
 	return env
 }
@@ -219,6 +257,12 @@ func (b *builder) errorDef(s *ErrorSpec) *ErrorDef {
 		e.Message = s.Message.Value
 	default:
 		e.Message = e.StatusText
+	}
+	e.Parseable = e.Template != nil
+	for i := 1; i < len(e.Template); i++ {
+		if e.Template[i].Param != nil && e.Template[i-1].Param != nil {
+			e.Parseable = false
+		}
 	}
 	if e.Fallback && len(e.Params) > 0 {
 		b.errs.add(s.Fallback.Pos, "fallback %s cannot have params: it is sent with its default message", e.Name)
@@ -474,8 +518,8 @@ func (b *builder) webSocket(s WebSocketSpec) WebSocket {
 			b.errs.add(f.Pos, "websocket field %q must be letters, digits, '_', '.' or '-', starting with a letter or '_'", f.Value)
 		}
 	}
-	if ws.TypeField == ws.MessageField {
-		b.errs.add(s.MessageField.Pos, "websocket type and message fields are both %q", ws.TypeField)
+	if strings.EqualFold(ws.TypeField, ws.MessageField) {
+		b.errs.add(or2(s.MessageField.Pos, s.Pos), "websocket type and message fields are both %q; JSON field names match without regard to case", ws.TypeField)
 	}
 	for _, ms := range s.Messages {
 		m := WebSocketMessage{Name: ms.Name.Value, Summary: ms.Summary.Value, Message: ms.Message.Value}
@@ -539,6 +583,13 @@ func support(s SupportSpec) Support {
 		out.Contacts = append(out.Contacts, Contact{Label: c.Label.Value, Text: or(c.Text.Value, c.URL.Value), URL: c.URL.Value})
 	}
 	return out
+}
+
+func or2(p, def Pos) Pos {
+	if p.IsValid() {
+		return p
+	}
+	return def
 }
 
 func or(s, def string) string {

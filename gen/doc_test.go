@@ -46,7 +46,7 @@ func TestGeneratedDocComments(t *testing.T) {
 					for _, spec := range d.Specs {
 						switch s := spec.(type) {
 						case *ast.TypeSpec:
-							check(s.Name.Name, or2(s.Doc, d.Doc), true)
+							check(s.Name.Name, firstDoc(s.Doc, d.Doc), true)
 							fields := &ast.FieldList{}
 							switch tt := s.Type.(type) {
 							case *ast.StructType:
@@ -61,7 +61,7 @@ func TestGeneratedDocComments(t *testing.T) {
 							}
 						case *ast.ValueSpec:
 							for _, n := range s.Names {
-								check(n.Name, or2(s.Doc, d.Doc), false)
+								check(n.Name, firstDoc(s.Doc, d.Doc), false)
 							}
 						}
 					}
@@ -79,7 +79,7 @@ func recvName(fl *ast.FieldList) string {
 	return t.(*ast.Ident).Name
 }
 
-func or2(a, b *ast.CommentGroup) *ast.CommentGroup {
+func firstDoc(a, b *ast.CommentGroup) *ast.CommentGroup {
 	if a != nil {
 		return a
 	}

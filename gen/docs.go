@@ -10,6 +10,7 @@ import (
 	"text/template"
 	"unicode/utf8"
 
+	"github.com/errgen/errgen/gen/internal/wire"
 	"github.com/errgen/errgen/templates"
 )
 
@@ -47,12 +48,13 @@ func Markdown(m *Model, name, text string) ([]byte, error) {
 // docFuncs are the functions templates may call, documented in the README.
 func docFuncs(m *Model) template.FuncMap {
 	return template.FuncMap{
-		"body": func(codeField string, code int, message string) string {
-			return indentJSON(`{"` + codeField + `":` + strconv.Itoa(code) + `,"` + m.Envelope.Message + `":` + jsonString(message) + `}`)
+		// body and wsbody encode with the generated packages' own code.
+		"body": func(code int, message string) string {
+			codePrefix, messagePrefix := envelopePrefixes(m.Envelope)
+			return indentJSON(wire.AppendEnvelope(nil, codePrefix, code, messagePrefix, message))
 		},
 		"wsbody": func(message string) string {
-			ws := m.WebSocket
-			return indentJSON(`{"` + ws.TypeField + `":` + jsonString(ws.Type) + `,"` + ws.MessageField + `":` + jsonString(message) + `}`)
+			return indentJSON(wire.AppendStringObject(nil, webSocketPrefix(m.WebSocket), message))
 		},
 		"example":  example,
 		"statuses": statusesDoc,
@@ -67,18 +69,12 @@ func docFuncs(m *Model) template.FuncMap {
 	}
 }
 
-func jsonString(s string) string {
+// indentJSON lays out a compact JSON body as the reference shows it;
+// json.Indent changes only white space, never the encoder's escaping.
+func indentJSON(compact []byte) string {
 	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.Encode(s)
-	return strings.TrimSuffix(buf.String(), "\n")
-}
-
-func indentJSON(compact string) string {
-	var buf bytes.Buffer
-	if err := json.Indent(&buf, []byte(compact), "", "  "); err != nil {
-		return compact
+	if err := json.Indent(&buf, compact, "", "  "); err != nil {
+		return string(compact)
 	}
 	return buf.String()
 }

@@ -31,6 +31,7 @@ func GoFiles(m *Model) ([]File, error) {
 		emit func(*jen.File, *Model)
 	}{
 		{"errors.go", genErrors},
+		{"http.go", genHTTP},
 	} {
 		f := jen.NewFile(m.Package)
 		f.NoFormat = true // formatted below, to report errors with the source
@@ -42,6 +43,15 @@ func GoFiles(m *Model) ([]File, error) {
 		}
 		files = append(files, File{Path: out.path, Content: src})
 	}
+	runtime, err := runtimeFile(m)
+	if err != nil {
+		return nil, err
+	}
+	src, err := format.Source(runtime.Content)
+	if err != nil {
+		return nil, fmt.Errorf("errgen: %s: %v", runtime.Path, err)
+	}
+	files = append(files, File{Path: runtime.Path, Content: src})
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	return files, nil
 }

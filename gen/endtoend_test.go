@@ -74,29 +74,42 @@ type endToEndError struct {
 	Args        string // Go source of the constructor's arguments
 	WantMessage string
 	Retryable   bool
+	Fields      map[string]string // Go source of each param field's expected value
 }
 
-// sampleValues are the constructor arguments the end-to-end test passes,
-// chosen to exercise quoting, signs and precision.
-var sampleValues = map[string]any{
-	"string":  `say "hi" {x} \ ok`,
-	"int":     -42,
-	"float64": 1234.5678,
+// sampleValue returns a constructor argument for p, chosen to exercise
+// quoting and signs, and to survive p's format so that it round-trips.
+func sampleValue(p *Param) any {
+	switch p.Type {
+	case "string":
+		return `a"b\c{d}`
+	case "int":
+		return -42
+	}
+	for _, v := range []float64{0.25, 1234.5, 3, 0} {
+		if f, err := strconv.ParseFloat(fmt.Sprintf(or(p.Format, "%v"), v), 64); err == nil && f == v {
+			return v
+		}
+	}
+	return 0.0
+}
+
+func goLiteral(v any) string {
+	if s, ok := v.(string); ok {
+		return strconv.Quote(s)
+	}
+	return fmt.Sprint(v)
 }
 
 func endToEndData(m *Model) map[string]any {
 	var errs []endToEndError
 	for _, e := range m.Errors {
-		ee := endToEndError{ErrorDef: e, WantMessage: e.Message, Retryable: e.Retry != RetryNever}
+		ee := endToEndError{ErrorDef: e, WantMessage: e.Message, Retryable: e.Retry != RetryNever, Fields: map[string]string{}}
 		if e.HasTemplate() {
 			var args []string
 			for _, p := range e.Params {
-				v := sampleValues[p.Type]
-				if s, ok := v.(string); ok {
-					args = append(args, strconv.Quote(s))
-				} else {
-					args = append(args, fmt.Sprint(v))
-				}
+				args = append(args, goLiteral(sampleValue(p)))
+				ee.Fields[p.Field] = goLiteral(sampleValue(p))
 			}
 			ee.Args = strings.Join(args, ", ")
 			var msg strings.Builder
@@ -105,7 +118,7 @@ func endToEndData(m *Model) map[string]any {
 					msg.WriteString(s.Text)
 					continue
 				}
-				msg.WriteString(fmt.Sprintf(or(s.Param.Format, "%v"), sampleValues[s.Param.Type]))
+				msg.WriteString(fmt.Sprintf(or(s.Param.Format, "%v"), sampleValue(s.Param)))
 			}
 			ee.WantMessage = msg.String()
 		} else {
@@ -113,18 +126,61 @@ func endToEndData(m *Model) map[string]any {
 		}
 		errs = append(errs, ee)
 	}
-	return map[string]any{"Model": m, "Errors": errs}
+	unknown := 1
+	for _, r := range m.Resolutions {
+		unknown = max(unknown, r.Code+1)
+	}
+	owned := map[int]bool{}
+	for _, o := range m.StatusOwners {
+		owned[o.Status] = true
+	}
+	unowned := 0
+	for st := 400; st <= 599; st++ {
+		if !owned[st] {
+			unowned = st
+			break
+		}
+	}
+	return map[string]any{"Model": m, "Errors": errs, "UnknownCode": unknown, "UnownedStatus": unowned}
 }
 
 var endToEndTest = template.Must(template.New("").Parse(`package {{.Model.Package}}_test
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"reflect"
+	"strings"
 	"testing"
 
 	pkg "e2e/{{.Model.Package}}"
 )
+
+// envelope encodes a body with encoding/json, independently of the
+// package's encoder.
+func envelope(code int, message string) []byte {
+	b, err := json.Marshal(map[string]any{ {{- printf "%q" .Model.Envelope.Code}}: code, {{printf "%q" .Model.Envelope.Message}}: message})
+	if err != nil {
+		panic(err)
+	}
+	return b
+}
+
+// sameJSON reports whether two bodies decode to the same value.
+func sameJSON(t *testing.T, a, b []byte) bool {
+	var x, y any
+	if err := json.Unmarshal(a, &x); err != nil {
+		t.Fatalf("%s: %v", a, err)
+	}
+	if err := json.Unmarshal(b, &y); err != nil {
+		t.Fatalf("%s: %v", b, err)
+	}
+	return reflect.DeepEqual(x, y)
+}
 
 func TestEndToEnd(t *testing.T) {
 	all := []error{
@@ -150,6 +206,11 @@ func TestEndToEnd(t *testing.T) {
 		if got, want := api.ErrorMessage(), {{printf "%q" .WantMessage}}; got != want {
 			t.Errorf("message %q, want %q", got, want)
 		}
+{{- range $field, $want := .Fields}}
+		if got := err.(*pkg.{{$e.Name}}).{{$field}}; got != {{$want}} {
+			t.Errorf("{{$field}} = %v", got)
+		}
+{{- end}}
 		if api.ErrorCode() != {{.Code}} || pkg.{{.CodeConst}} != {{.Code}} || pkg.{{.CodeConst}}.String() != {{printf "%q" .Name}} {
 			t.Errorf("code %d (%s)", api.ErrorCode(), api.ErrorCode())
 		}
@@ -177,6 +238,57 @@ func TestEndToEnd(t *testing.T) {
 		if !pkg.{{.Matcher}}(sentinels[{{$i}}]) || pkg.HTTPStatus(sentinels[{{$i}}]) != {{.Status}} {
 			t.Errorf("sentinel does not stand for its error")
 		}
+
+		// Round trip: what WriteError sends, Parse gives back, for every status.
+		for _, status := range []int{ {{- range .Statuses}}{{.}}, {{end -}} } {
+			sent := pkg.{{.Constructor}}({{.Args}})
+{{- if gt (len .Statuses) 1}}
+			sent.WithStatus(status)
+{{- end}}
+			rec := httptest.NewRecorder()
+			pkg.WriteError(rec, fmt.Errorf("handler: %w", sent.WithCause(errors.New("secret cause"))))
+			body := rec.Body.Bytes()
+			if rec.Code != status || rec.Header().Get("Content-Type") != "application/json" {
+				t.Errorf("WriteError sent %d %q", rec.Code, rec.Header().Get("Content-Type"))
+			}
+			if bytes.Contains(body, []byte("secret")) || !sameJSON(t, body, envelope({{.Code}}, sent.ErrorMessage())) {
+				t.Errorf("WriteError body %s", body)
+			}
+			if m, _ := sent.MarshalJSON(); !bytes.Equal(m, body) {
+				t.Errorf("MarshalJSON %s, WriteError %s", m, body)
+			}
+			got := pkg.Parse(rec.Code, body)
+			sent.WithCause(nil)
+			if !reflect.DeepEqual(got, sent) {
+				t.Errorf("round trip at %d: got %#v, sent %#v", status, got, sent)
+			}
+		}
+
+		// Every documented example parses to this error with that message,
+		// and encodes back to the same body.
+		for _, example := range []string{ {{- range .Examples}}{{printf "%q" .}}, {{end -}} } {
+			body := envelope({{.Code}}, example)
+			got := pkg.Parse({{.Status}}, body)
+			var e *pkg.{{.Name}}
+			if !errors.As(got, &e) || e.ErrorMessage() != example {
+				t.Errorf("example %q parsed as %#v", example, got)
+				continue
+			}
+			if again, _ := e.MarshalJSON(); !sameJSON(t, again, body) {
+				t.Errorf("example %q encodes back as %s", example, again)
+			}
+		}
+
+		// Each alias means this error with one of its statuses, and keeps the code received.
+		for _, alias := range []int{ {{- range .Aliases}}{{.}}, {{end -}} } {
+			for _, status := range []int{ {{- range .Statuses}}{{.}}, {{end -}} } {
+				got := pkg.Parse(status, envelope(alias, "aliased"))
+				var e *pkg.{{.Name}}
+				if !errors.As(got, &e) || int(e.ErrorCode()) != alias || e.HTTPStatus() != status || e.ErrorMessage() != "aliased" {
+					t.Errorf("alias %d at %d parsed as %#v", alias, status, got)
+				}
+			}
+		}
 	})
 {{end}}
 	if pkg.HTTPStatus(errors.New("plain")) != {{.Model.Fallback.Status}} || pkg.HTTPStatus(nil) != 200 {
@@ -185,5 +297,66 @@ func TestEndToEnd(t *testing.T) {
 	if got := pkg.Code(0).String(); got != "Code(0)" {
 		t.Errorf("unknown code prints as %q", got)
 	}
+
+	t.Run("ForeignError", func(t *testing.T) {
+		rec := httptest.NewRecorder()
+		pkg.WriteError(rec, fmt.Errorf("query: %w", errors.New("secret: password=hunter2")))
+		body := rec.Body.String()
+		if strings.Contains(body, "secret") || strings.Contains(body, "hunter2") || rec.Code != {{.Model.Fallback.Status}} {
+			t.Errorf("foreign error written as %d %s", rec.Code, body)
+		}
+		if !pkg.{{.Model.Fallback.Matcher}}(pkg.Parse(rec.Code, rec.Body.Bytes())) {
+			t.Errorf("foreign error does not parse as the fallback")
+		}
+	})
+
+	t.Run("UnknownCode", func(t *testing.T) {
+		got := pkg.Parse(418, envelope({{.UnknownCode}}, "new"))
+		want := &pkg.UnknownError{Code: {{.UnknownCode}}, Status: 418, Message: "new"}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("got %#v", got)
+		}
+	})
+
+	t.Run("NotTheEnvelope", func(t *testing.T) {
+		html := []byte("<html><body>502 Bad Gateway</body></html>")
+{{- range .Model.StatusOwners}}
+		if got := pkg.Parse({{.Status}}, html); !pkg.{{.Error.Matcher}}(got) || got.(*pkg.{{.Error.Name}}).Body() != string(html) || pkg.HTTPStatus(got) != {{.Status}} {
+			t.Errorf("status {{.Status}} parsed as %#v", got)
+		}
+{{- end}}
+{{- if .UnownedStatus}}
+		if got, ok := pkg.Parse({{.UnownedStatus}}, html).(*pkg.UnknownError); !ok || got.Body != string(html) || got.Status != {{.UnownedStatus}} {
+			t.Errorf("unclaimed status parsed as %#v", got)
+		}
+{{- end}}
+		if pkg.Parse(200, html) != nil || pkg.Parse(399, nil) != nil {
+			t.Errorf("a status below 400 is not an error")
+		}
+	})
+
+	t.Run("WebSocket", func(t *testing.T) {
+		known := []*pkg.WebSocketError{ {{- range .Model.WebSocket.Messages}}pkg.{{.GoName}}, {{end -}} }
+		for _, k := range known {
+			data, _ := k.MarshalJSON()
+			got, ok := pkg.ParseWebSocketError(data)
+			if !ok || !errors.Is(got, k) || got.Message != k.Message {
+				t.Errorf("%s parsed as %#v, %v", data, got, ok)
+			}
+		}
+		data, _ := (&pkg.WebSocketError{Message: "x"}).MarshalJSON()
+		var v map[string]string
+		if err := json.Unmarshal(data, &v); err != nil || v[{{printf "%q" .Model.WebSocket.TypeField}}] != {{printf "%q" .Model.WebSocket.Type}} || v[{{printf "%q" .Model.WebSocket.MessageField}}] != "x" {
+			t.Errorf("WebSocket message %s", data)
+		}
+		if _, ok := pkg.ParseWebSocketError(envelope(1, "x")); ok {
+			t.Errorf("an HTTP envelope is not a WebSocket error")
+		}
+		if _, ok := pkg.ParseWebSocketError([]byte("not json")); ok {
+			t.Errorf("text is not a WebSocket error")
+		}
+	})
 }
+
+var _ = http.StatusOK
 `))

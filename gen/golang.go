@@ -132,6 +132,8 @@ func genUnknownError(f *jen.File, m *Model) {
 		jen.Id("Status").Int(),
 		jen.Comment(fmt.Sprintf("Message is the message received in the %s field.", m.Envelope.Message)),
 		jen.Id("Message").String(),
+		jen.Comment("Body is an excerpt of the body received when it was not the envelope."),
+		jen.Id("Body").String(),
 	)
 	f.Line()
 	recv := func() *jen.Statement { return jen.Params(jen.Id("e").Op("*").Id("UnknownError")) }
@@ -182,6 +184,7 @@ func genErrorType(f *jen.File, m *Model, e *ErrorDef) {
 		g.Id("code").Id("Code").Comment("the code received, when not " + e.CodeConst)
 		g.Id("status").Int().Comment("the status to send or received, when not the default")
 		g.Id("cause").Error()
+		g.Id("body").String().Comment("an excerpt of a received body that was not the envelope")
 	})
 	f.Line()
 }
@@ -252,14 +255,34 @@ func genConstructor(f *jen.File, e *ErrorDef) {
 
 // genRender emits, for an error with params,
 //
+//	func (e *XxxError) appendMessage(b []byte) []byte
 //	func (e *XxxError) render() string
 //
-// which appends the template into a stack buffer, so that the constructor
-// allocates only the error and the message.
+// render appends into a stack buffer, so that the constructor allocates
+// only the error and the message.
 func genRender(f *jen.File, e *ErrorDef) {
 	if !e.HasTemplate() {
 		return
 	}
+	f.Comment("appendMessage appends the message template, formatted with e's params.")
+	f.Func().Params(jen.Id("e").Op("*").Id(e.Name)).Id("appendMessage").Params(jen.Id("b").Index().Byte()).Index().Byte().BlockFunc(func(g *jen.Group) {
+		for _, s := range e.Template {
+			g.Id("b").Op("=").Add(appendSegment(s))
+		}
+		g.Return(jen.Id("b"))
+	})
+	f.Line()
+	f.Comment("render returns the message template formatted with e's params.")
+	f.Func().Params(jen.Id("e").Op("*").Id(e.Name)).Id("render").Params().String().Block(
+		jen.Var().Id("buf").Index(jen.Lit(messageBufSize(e))).Byte(),
+		jen.Return(jen.String().Call(jen.Id("e").Dot("appendMessage").Call(jen.Id("buf").Index(jen.Empty(), jen.Lit(0))))),
+	)
+	f.Line()
+}
+
+// messageBufSize is a stack buffer size that holds a rendered message in
+// the common case: the literal text, room for each value, rounded up.
+func messageBufSize(e *ErrorDef) int {
 	size := 0
 	for _, s := range e.Template {
 		size += len(s.Text)
@@ -267,17 +290,7 @@ func genRender(f *jen.File, e *ErrorDef) {
 			size += 24
 		}
 	}
-	size = min((size+63)/64*64, 1024)
-	f.Comment("render formats the message template with e's params.")
-	f.Func().Params(jen.Id("e").Op("*").Id(e.Name)).Id("render").Params().String().BlockFunc(func(g *jen.Group) {
-		g.Var().Id("buf").Index(jen.Lit(size)).Byte()
-		g.Id("b").Op(":=").Id("buf").Index(jen.Empty(), jen.Lit(0))
-		for _, s := range e.Template {
-			g.Id("b").Op("=").Add(appendSegment(s))
-		}
-		g.Return(jen.String().Call(jen.Id("b")))
-	})
-	f.Line()
+	return min((size+63)/64*64, 1024)
 }
 
 // appendSegment is the expression that appends one template segment to b.
@@ -349,6 +362,11 @@ func genMethods(f *jen.File, m *Model, e *ErrorDef) {
 	)
 	f.Line()
 
+	f.Comment("Body returns an excerpt of the response body the error was parsed from,")
+	f.Comment("when that body was not the error envelope, such as a proxy's HTML page.")
+	f.Func().Add(recv()).Id("Body").Params().String().Block(jen.Return(self().Dot("body")))
+	f.Line()
+
 	f.Comment("Unwrap returns the cause set by WithCause.")
 	f.Func().Add(recv()).Id("Unwrap").Params().Error().Block(jen.Return(self().Dot("cause")))
 	f.Line()
@@ -376,7 +394,7 @@ func genMethods(f *jen.File, m *Model, e *ErrorDef) {
 					for _, s := range e.Statuses {
 						g.Lit(s)
 					}
-				}).Block(self().Dot("status").Op("=").Id("status")),
+				}).Block(self().Dot("status").Op("=").Id("nonDefault").Call(jen.Id("status"), jen.Lit(e.Status))),
 			),
 			jen.Return(self()),
 		)
@@ -402,6 +420,11 @@ func genSentinels(f *jen.File, m *Model) {
 		)
 		f.Line()
 	}
+	f.Comment("MarshalJSON returns the HTTP body of the error the value stands for.")
+	f.Func().Params(jen.Id("s").Id("sentinel")).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Return(jen.Id("appendError").Call(jen.Nil(), jen.Id("s")), jen.Nil()),
+	)
+	f.Line()
 	f.Comment("Sentinels for errors.Is: errors.Is(err, ErrXxx) holds when err's chain holds")
 	f.Comment("an XxxError. Returned as they are, they are sent with the default message.")
 	f.Var().DefsFunc(func(g *jen.Group) {

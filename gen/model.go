@@ -15,6 +15,11 @@ type Model struct {
 	ByCode   []*ErrorDef // sorted by code
 	Fallback *ErrorDef
 
+	// How a client resolves what it receives: by code when the body is
+	// the envelope, else by status.
+	Resolutions  []Resolution  // sorted by code
+	StatusOwners []StatusOwner // sorted by status
+
 	BestPractices []Practice
 	WebSocket     WebSocket
 	Support       Support
@@ -25,6 +30,21 @@ type Envelope struct {
 	Code        string // field holding the numeric code
 	Message     string // field holding the message
 	Description string
+}
+
+// Resolution says which error a received code means. An alias is checked
+// first, by the status the code arrived with.
+type Resolution struct {
+	Code    int
+	Aliases []*ErrorDef // errors with the code as an alias, each with its statuses
+	Owner   *ErrorDef   // the error whose own code it is; nil for an alias only
+}
+
+// StatusOwner is an HTTP status that exactly one error may be sent with,
+// so that a body that is not the envelope still resolves to that error.
+type StatusOwner struct {
+	Status int
+	Error  *ErrorDef
 }
 
 // Retry says whether and how a client may retry a request that failed with
@@ -58,6 +78,9 @@ type ErrorDef struct {
 	Message  string
 	Template []Segment
 	Params   []*Param
+	// Parseable says a received message can be matched against the
+	// template to recover the params: no two placeholders are adjacent.
+	Parseable bool
 
 	// Go names derived from Name.
 	CodeConst   string // CodeXxx

@@ -101,6 +101,8 @@ type UnknownError struct {
 	Status int
 	// Message is the message received in the errorMessage field.
 	Message string
+	// Body is an excerpt of the body received when it was not the envelope.
+	Body string
 }
 
 // Error returns the code and the message.
@@ -142,6 +144,7 @@ type AuthenticationError struct {
 	code   Code // the code received, when not CodeAuthentication
 	status int  // the status to send or received, when not the default
 	cause  error
+	body   string // an excerpt of a received body that was not the envelope
 }
 
 // NewAuthenticationError returns an AuthenticationError with the given
@@ -186,6 +189,12 @@ func (e *AuthenticationError) ErrorMessage() string {
 	return "Invalid API key"
 }
 
+// Body returns an excerpt of the response body the error was parsed from,
+// when that body was not the error envelope, such as a proxy's HTML page.
+func (e *AuthenticationError) Body() string {
+	return e.body
+}
+
 // Unwrap returns the cause set by WithCause.
 func (e *AuthenticationError) Unwrap() error {
 	return e.cause
@@ -218,6 +227,7 @@ type ValidationError struct {
 	code   Code // the code received, when not CodeValidation
 	status int  // the status to send or received, when not the default
 	cause  error
+	body   string // an excerpt of a received body that was not the envelope
 }
 
 // NewValidationError returns a ValidationError with the given message; ""
@@ -262,6 +272,12 @@ func (e *ValidationError) ErrorMessage() string {
 	return "Bad Request"
 }
 
+// Body returns an excerpt of the response body the error was parsed from,
+// when that body was not the error envelope, such as a proxy's HTML page.
+func (e *ValidationError) Body() string {
+	return e.body
+}
+
 // Unwrap returns the cause set by WithCause.
 func (e *ValidationError) Unwrap() error {
 	return e.cause
@@ -299,6 +315,7 @@ type InsufficientBalanceError struct {
 	code   Code // the code received, when not CodeInsufficientBalance
 	status int  // the status to send or received, when not the default
 	cause  error
+	body   string // an excerpt of a received body that was not the envelope
 }
 
 // NewInsufficientBalanceError returns an InsufficientBalanceError whose
@@ -311,15 +328,19 @@ func NewInsufficientBalanceError(required float64, available float64) *Insuffici
 	return e
 }
 
-// render formats the message template with e's params.
-func (e *InsufficientBalanceError) render() string {
-	var buf [128]byte
-	b := buf[:0]
+// appendMessage appends the message template, formatted with e's params.
+func (e *InsufficientBalanceError) appendMessage(b []byte) []byte {
 	b = append(b, "Insufficient wallet balance. Required: $"...)
 	b = strconv.AppendFloat(b, e.Required, 'f', 2, 64)
 	b = append(b, ", Available: $"...)
 	b = strconv.AppendFloat(b, e.Available, 'f', 2, 64)
-	return string(b)
+	return b
+}
+
+// render returns the message template formatted with e's params.
+func (e *InsufficientBalanceError) render() string {
+	var buf [128]byte
+	return string(e.appendMessage(buf[:0]))
 }
 
 // Error returns the error's name, code and message, and its cause if any.
@@ -355,6 +376,12 @@ func (e *InsufficientBalanceError) ErrorMessage() string {
 	return e.render()
 }
 
+// Body returns an excerpt of the response body the error was parsed from,
+// when that body was not the error envelope, such as a proxy's HTML page.
+func (e *InsufficientBalanceError) Body() string {
+	return e.body
+}
+
 // Unwrap returns the cause set by WithCause.
 func (e *InsufficientBalanceError) Unwrap() error {
 	return e.cause
@@ -388,6 +415,7 @@ type ModelAccessError struct {
 	code   Code // the code received, when not CodeModelAccess
 	status int  // the status to send or received, when not the default
 	cause  error
+	body   string // an excerpt of a received body that was not the envelope
 }
 
 // NewModelAccessError returns a ModelAccessError with the given message; ""
@@ -433,6 +461,12 @@ func (e *ModelAccessError) ErrorMessage() string {
 	return "This model is not enabled for your account. Please contact support@faseeh.ai to get access."
 }
 
+// Body returns an excerpt of the response body the error was parsed from,
+// when that body was not the error envelope, such as a proxy's HTML page.
+func (e *ModelAccessError) Body() string {
+	return e.body
+}
+
 // Unwrap returns the cause set by WithCause.
 func (e *ModelAccessError) Unwrap() error {
 	return e.cause
@@ -470,6 +504,7 @@ type ConcurrencyLimitError struct {
 	code   Code // the code received, when not CodeConcurrencyLimit
 	status int  // the status to send or received, when not the default
 	cause  error
+	body   string // an excerpt of a received body that was not the envelope
 }
 
 // NewConcurrencyLimitError returns a ConcurrencyLimitError whose message is
@@ -482,16 +517,20 @@ func NewConcurrencyLimitError(max int, current int) *ConcurrencyLimitError {
 	return e
 }
 
-// render formats the message template with e's params.
-func (e *ConcurrencyLimitError) render() string {
-	var buf [256]byte
-	b := buf[:0]
+// appendMessage appends the message template, formatted with e's params.
+func (e *ConcurrencyLimitError) appendMessage(b []byte) []byte {
 	b = append(b, "Concurrency limit exceeded. Maximum "...)
 	b = strconv.AppendInt(b, int64(e.Max), 10)
 	b = append(b, " concurrent requests allowed. Current: "...)
 	b = strconv.AppendInt(b, int64(e.Current), 10)
 	b = append(b, ". Please upgrade your plan https://app.faseeh.ai/en/subscription or contact support@faseeh.ai for more information."...)
-	return string(b)
+	return b
+}
+
+// render returns the message template formatted with e's params.
+func (e *ConcurrencyLimitError) render() string {
+	var buf [256]byte
+	return string(e.appendMessage(buf[:0]))
 }
 
 // Error returns the error's name, code and message, and its cause if any.
@@ -527,6 +566,12 @@ func (e *ConcurrencyLimitError) ErrorMessage() string {
 	return e.render()
 }
 
+// Body returns an excerpt of the response body the error was parsed from,
+// when that body was not the error envelope, such as a proxy's HTML page.
+func (e *ConcurrencyLimitError) Body() string {
+	return e.body
+}
+
 // Unwrap returns the cause set by WithCause.
 func (e *ConcurrencyLimitError) Unwrap() error {
 	return e.cause
@@ -560,6 +605,7 @@ type InternalError struct {
 	code   Code // the code received, when not CodeInternal
 	status int  // the status to send or received, when not the default
 	cause  error
+	body   string // an excerpt of a received body that was not the envelope
 }
 
 // NewInternalError returns an InternalError with the given message; "" means
@@ -604,6 +650,12 @@ func (e *InternalError) ErrorMessage() string {
 	return "Internal server error"
 }
 
+// Body returns an excerpt of the response body the error was parsed from,
+// when that body was not the error envelope, such as a proxy's HTML page.
+func (e *InternalError) Body() string {
+	return e.body
+}
+
 // Unwrap returns the cause set by WithCause.
 func (e *InternalError) Unwrap() error {
 	return e.cause
@@ -629,7 +681,7 @@ func (e *InternalError) WithCause(err error) *InternalError {
 func (e *InternalError) WithStatus(status int) *InternalError {
 	switch status {
 	case 500, 502, 503, 504:
-		e.status = status
+		e.status = nonDefault(status, 500)
 	}
 	return e
 }
@@ -647,6 +699,7 @@ type NotFoundError struct {
 	code   Code // the code received, when not CodeNotFound
 	status int  // the status to send or received, when not the default
 	cause  error
+	body   string // an excerpt of a received body that was not the envelope
 }
 
 // NewNotFoundError returns a NotFoundError with the given message; "" means
@@ -692,6 +745,12 @@ func (e *NotFoundError) ErrorMessage() string {
 	return "Not Found"
 }
 
+// Body returns an excerpt of the response body the error was parsed from,
+// when that body was not the error envelope, such as a proxy's HTML page.
+func (e *NotFoundError) Body() string {
+	return e.body
+}
+
 // Unwrap returns the cause set by WithCause.
 func (e *NotFoundError) Unwrap() error {
 	return e.cause
@@ -731,6 +790,11 @@ func (s sentinel) HTTPStatus() int {
 
 func (s sentinel) ErrorMessage() string {
 	return s.err.ErrorMessage()
+}
+
+// MarshalJSON returns the HTTP body of the error the value stands for.
+func (s sentinel) MarshalJSON() ([]byte, error) {
+	return appendError(nil, s), nil
 }
 
 // Sentinels for errors.Is: errors.Is(err, ErrXxx) holds when err's chain holds
