@@ -26,7 +26,9 @@ func TestGeneratedDocComments(t *testing.T) {
 		for _, f := range files {
 			file, err := parser.ParseFile(token.NewFileSet(), f.Path, f.Content, parser.ParseComments)
 			require.NoError(t, err)
-			require.NotNil(t, file.Doc, "%s: package comment", spec)
+			if f.Path == "errors.go" {
+				require.NotNil(t, file.Doc, "%s: package comment", spec)
+			}
 			check := func(name string, doc *ast.CommentGroup, startsWithName bool) {
 				if !ast.IsExported(name) {
 					return

@@ -181,7 +181,7 @@ func genWriteError(f *jen.File, m *Model) {
 		),
 	})
 	f.Line()
-	comment(f.Group, fmt.Sprintf("WriteError writes err as an HTTP error response: its status, Content-Type: application/json and the envelope. A wrapped API error is written as itself; any other error is written as %s with its default message, never with its own text.", m.Fallback.Name))
+	comment(f.Group, fmt.Sprintf("WriteError writes err as an HTTP error response: its status, Content-Type: application/json and the envelope. A wrapped API error is written as itself; any other error, nil included, is written as %s with its default message, never with its own text.", m.Fallback.Name))
 	f.Func().Id("WriteError").Params(jen.Id("w").Qual("net/http", "ResponseWriter"), jen.Id("err").Error()).Block(
 		jen.Id("e").Op(":=").Id("apiError").Call(jen.Id("err")),
 		jen.If(jen.Id("e").Op("==").Nil()).Block(jen.Id("e").Op("=").Id(m.Fallback.Sentinel)),
@@ -212,6 +212,9 @@ func genParse(f *jen.File, m *Model) {
 		jen.Id("ok").Op(":=").Id("decodeJSONObject").Call(jen.Id("body"), jen.Op("&").Id("m")),
 		jen.If(jen.Id("ok").Op("&&").Id("m").Index(jen.Lit(0)).Dot("set")).Block(
 			jen.Return(jen.Id("resolve").Call(jen.Id("status"), jen.Id("Code").Call(jen.Id("m").Index(jen.Lit(0)).Dot("num")), jen.Id("m").Index(jen.Lit(1)).Dot("str"))),
+		),
+		jen.If(jen.Op("!").Id("ok")).Block(
+			jen.Id("m").Index(jen.Lit(1)).Dot("str").Op("=").Lit(""), // a body that does not decode carries no message
 		),
 		jen.Return(jen.Id("byStatus").Call(jen.Id("status"), jen.Id("m").Index(jen.Lit(1)).Dot("str"), jen.Id("excerpt").Call(jen.Id("body")))),
 	)
@@ -360,7 +363,7 @@ func genWebSocket(f *jen.File, m *Model) {
 	comment(f.Group, fmt.Sprintf("ParseWebSocketError recognises a WebSocket error message: a JSON object whose %s is %s. It reports false for other messages and for data that is not JSON.", ws.TypeField, jsonQuote(ws.Type)))
 	f.Func().Id("ParseWebSocketError").Params(jen.Id("data").Index().Byte()).Params(jen.Op("*").Id("WebSocketError"), jen.Bool()).Block(
 		jen.Id("m").Op(":=").Index(jen.Lit(2)).Id("jsonMember").Values(
-			jen.Values(jen.Id("key").Op(":").Lit(ws.TypeField), jen.Id("kind").Op(":").Id("jsonString")),
+			jen.Values(jen.Id("key").Op(":").Lit(ws.TypeField), jen.Id("kind").Op(":").Id("jsonString"), jen.Id("want").Op(":").Lit(ws.Type)),
 			jen.Values(jen.Id("key").Op(":").Lit(ws.MessageField), jen.Id("kind").Op(":").Id("jsonString")),
 		),
 		jen.If(jen.Op("!").Id("decodeJSONObject").Call(jen.Id("data"), jen.Op("&").Id("m")).Op("||").Op("!").Id("m").Index(jen.Lit(0)).Dot("set").Op("||").Id("m").Index(jen.Lit(0)).Dot("str").Op("!=").Lit(ws.Type)).Block(

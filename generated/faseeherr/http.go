@@ -158,8 +158,8 @@ var bodyPool = sync.Pool{New: func() any {
 
 // WriteError writes err as an HTTP error response: its status, Content-Type:
 // application/json and the envelope. A wrapped API error is written as itself;
-// any other error is written as InternalError with its default message, never
-// with its own text.
+// any other error, nil included, is written as InternalError with its default
+// message, never with its own text.
 func WriteError(w http.ResponseWriter, err error) {
 	e := apiError(err)
 	if e == nil {
@@ -191,6 +191,9 @@ func Parse(status int, body []byte) error {
 	ok := decodeJSONObject(body, &m)
 	if ok && m[0].set {
 		return resolve(status, Code(m[0].num), m[1].str)
+	}
+	if !ok {
+		m[1].str = ""
 	}
 	return byStatus(status, m[1].str, excerpt(body))
 }
@@ -311,7 +314,7 @@ func (e *WebSocketError) MarshalJSON() ([]byte, error) {
 // whose type is "error". It reports false for other messages and for data that
 // is not JSON.
 func ParseWebSocketError(data []byte) (*WebSocketError, bool) {
-	m := [2]jsonMember{{key: "type", kind: jsonString}, {key: "message", kind: jsonString}}
+	m := [2]jsonMember{{key: "type", kind: jsonString, want: "error"}, {key: "message", kind: jsonString}}
 	if !decodeJSONObject(data, &m) || !m[0].set || m[0].str != "error" {
 		return nil, false
 	}

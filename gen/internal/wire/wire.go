@@ -103,6 +103,9 @@ const (
 type jsonMember struct {
 	key  string
 	kind jsonKind
+	// want, when set, is a string value the caller expects: a value equal
+	// to it is stored without allocating.
+	want string
 	set  bool   // present and not null
 	num  int    // the value, for jsonInt
 	str  string // the value, for jsonString
@@ -239,7 +242,13 @@ func (d *jsonDecoder) member(m *jsonMember) bool {
 		if d.pos >= len(d.data) || d.data[d.pos] != '"' || !d.skipString() {
 			return false
 		}
-		m.set, m.str = true, unquoteJSON(d.data[start:d.pos])
+		quoted := d.data[start:d.pos]
+		// Equal to a want without backslashes, the value has no escapes.
+		if m.want != "" && string(quoted[1:len(quoted)-1]) == m.want && strings.IndexByte(m.want, '\\') < 0 {
+			m.set, m.str = true, m.want
+		} else {
+			m.set, m.str = true, unquoteJSON(quoted)
+		}
 		return true
 	}
 }
@@ -440,7 +449,8 @@ func unquoteJSON(quoted []byte) string {
 	if clean {
 		return string(s)
 	}
-	b := make([]byte, 0, len(s)+utf8.UTFMax)
+	var buf [256]byte // most messages fit: then only the string allocates
+	b := buf[:0]
 	for i := 0; i < len(s); {
 		c := s[i]
 		switch {
