@@ -7,4 +7,4 @@
 // after changing the spec; `go test ./...` fails while anything is stale.
 package errgen
 
-//go:generate go run ./cmd/errgen -spec errors.yaml -out generated/faseeherr -docs generated/errors.md
+//go:generate go run ./cmd/errgen -spec errors.yaml -out generated/faseeherr -docs generated/errors.md -openapi generated/openapi.json -schema generated/errgen.schema.json

@@ -56,6 +56,13 @@ func docFuncs(m *Model) template.FuncMap {
 		"wsbody": func(message string) string {
 			return indentJSON(wire.AppendStringObject(nil, webSocketPrefix(m.WebSocket), message))
 		},
+		"compact": func(s string) string {
+			var buf bytes.Buffer
+			if json.Compact(&buf, []byte(s)) != nil {
+				return s
+			}
+			return buf.String()
+		},
 		"example":  example,
 		"statuses": statusesDoc,
 		"codes":    codesDoc,

@@ -51,7 +51,7 @@ func TestGoldenGood(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			src, err := os.ReadFile(spec)
 			require.NoError(t, err)
-			files, err := Generate(src, Options{Spec: spec, Out: name, Docs: name + ".md"})
+			files, err := Generate(src, Options{Spec: spec, Out: name, Docs: name + ".md", OpenAPI: name + ".openapi.json"})
 			require.NoError(t, err)
 			golden(t, strings.TrimSuffix(spec, ".yaml")+".golden", bundle(files))
 		})
@@ -71,6 +71,38 @@ func TestGoldenBad(t *testing.T) {
 			assert.Nil(t, files)
 			golden(t, strings.TrimSuffix(spec, ".yaml")+".golden", err.Error()+"\n")
 		})
+	}
+}
+
+// TestGoldenCustomTemplate renders every valid spec with the custom
+// template in testdata/templates, as -docs-template does.
+func TestGoldenCustomTemplate(t *testing.T) {
+	tmpl := "testdata/templates/codes.md.tmpl"
+	text, err := os.ReadFile(tmpl)
+	require.NoError(t, err)
+	var all strings.Builder
+	for _, spec := range goodSpecs(t) {
+		src, err := os.ReadFile(spec)
+		require.NoError(t, err)
+		files, err := Generate(src, Options{Spec: spec, Docs: "codes.md", DocsTemplate: string(text), DocsTemplateName: tmpl})
+		require.NoError(t, err)
+		all.WriteString(bundle(files))
+	}
+	golden(t, "testdata/templates/codes.golden", all.String())
+}
+
+func TestCustomTemplateErrors(t *testing.T) {
+	src, err := os.ReadFile("testdata/good/minimal.yaml")
+	require.NoError(t, err)
+	for _, tc := range []struct{ text, want string }{
+		{"{{.Nope}}", "can't evaluate field Nope"},
+		{"{{range .Errors}}", "unexpected EOF"},
+		{"{{nosuchfunc}}", `function "nosuchfunc" not defined`},
+	} {
+		_, err := Generate(src, Options{Spec: "minimal.yaml", Docs: "x.md", DocsTemplate: tc.text, DocsTemplateName: "my.tmpl"})
+		require.Error(t, err, tc.text)
+		assert.Contains(t, err.Error(), "my.tmpl")
+		assert.Contains(t, err.Error(), tc.want)
 	}
 }
 

@@ -3,7 +3,8 @@
 //
 // Usage:
 //
-//	errgen -spec errors.yaml -out DIR [-docs FILE] [-check]
+//	errgen -spec errors.yaml [-out DIR] [-docs FILE [-docs-template FILE]]
+//	       [-openapi FILE] [-schema FILE] [-check]
 package main
 
 import (
@@ -24,14 +25,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("errgen", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	spec := fs.String("spec", "errors.yaml", "the error table to read")
-	out := fs.String("out", "", "directory of the generated Go package (required)")
-	docs := fs.String("docs", "", "also write the Markdown error reference to this `file`")
+	out := fs.String("out", "", "write the Go package into this `directory`")
+	docs := fs.String("docs", "", "write the Markdown error reference to this `file`")
+	docsTemplate := fs.String("docs-template", "", "render -docs with this text/template `file` instead of the built-in one")
+	openapi := fs.String("openapi", "", "write an OpenAPI 3.1 fragment (JSON) to this `file`")
+	schema := fs.String("schema", "", "write the JSON Schema of the spec format to this `file`")
 	check := fs.Bool("check", false, "write nothing; exit 1 with a diff if any output is stale")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: errgen -spec FILE -out DIR [-docs FILE] [-check]\n\n")
+		fmt.Fprintf(stderr, "usage: errgen -spec FILE [-out DIR] [-docs FILE [-docs-template FILE]] [-openapi FILE] [-schema FILE] [-check]\n\n")
 		fmt.Fprintf(stderr, "errgen reads an API's error table and writes a Go package of error types,\n")
-		fmt.Fprintf(stderr, "constructors, HTTP statuses and matchers. Exit status: 0 done, 1 spec\n")
-		fmt.Fprintf(stderr, "problems or stale files, 2 usage errors.\n\nFlags:\n")
+		fmt.Fprintf(stderr, "constructors, HTTP statuses and matchers, and the API's error reference.\n")
+		fmt.Fprintf(stderr, "At least one output is required. Exit status: 0 done, 1 spec problems or\n")
+		fmt.Fprintf(stderr, "stale files, 2 usage errors.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -40,14 +45,28 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return 2
 	}
-	if fs.NArg() > 0 || *out == "" {
-		if fs.NArg() > 0 {
-			fmt.Fprintf(stderr, "errgen: unexpected argument %q\n", fs.Arg(0))
-		} else {
-			fmt.Fprintln(stderr, "errgen: -out is required")
-		}
+	usage := ""
+	switch {
+	case fs.NArg() > 0:
+		usage = fmt.Sprintf("unexpected argument %q", fs.Arg(0))
+	case *out == "" && *docs == "" && *openapi == "" && *schema == "":
+		usage = "no output: give -out, -docs, -openapi or -schema"
+	case *docsTemplate != "" && *docs == "":
+		usage = "-docs-template needs -docs"
+	}
+	if usage != "" {
+		fmt.Fprintf(stderr, "errgen: %s\n", usage)
 		fs.Usage()
 		return 2
+	}
+	opts := gen.Options{Spec: *spec, Out: *out, Docs: *docs, OpenAPI: *openapi, Schema: *schema}
+	if *docsTemplate != "" {
+		text, err := os.ReadFile(*docsTemplate)
+		if err != nil {
+			fmt.Fprintf(stderr, "errgen: %v\n", err)
+			return 1
+		}
+		opts.DocsTemplate, opts.DocsTemplateName = string(text), *docsTemplate
 	}
 
 	src, err := os.ReadFile(*spec)
@@ -55,7 +74,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "errgen: %v\n", err)
 		return 1
 	}
-	files, err := gen.Generate(src, gen.Options{Spec: *spec, Out: *out, Docs: *docs})
+	files, err := gen.Generate(src, opts)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1

@@ -126,7 +126,7 @@ func TestUsageErrors(t *testing.T) {
 		want string
 	}{
 		{"unknown flag", []string{"-spec", spec, "-out", out, "-bogus"}, "flag provided but not defined: -bogus"},
-		{"missing -out", []string{"-spec", spec}, "-out is required"},
+		{"no output", []string{"-spec", spec}, "no output: give -out, -docs, -openapi or -schema"},
 		{"stray argument", []string{"-spec", spec, "-out", out, "extra"}, `unexpected argument "extra"`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
