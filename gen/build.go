@@ -371,9 +371,6 @@ func (b *builder) aliases(specs []ErrorSpec, defs []*ErrorDef) {
 func (b *builder) params(s *ErrorSpec) []*Param {
 	var out []*Param
 	fields := map[string]Pos{}
-	for _, m := range errorMembers {
-		fields[m] = Pos{}
-	}
 	for _, ps := range s.Params {
 		p := &Param{Name: ps.Name.Value, Type: ps.Type.Value, Format: ps.Format.Value, Doc: ps.Doc.Value}
 		out = append(out, p)
@@ -381,13 +378,11 @@ func (b *builder) params(s *ErrorSpec) []*Param {
 			b.errs.add(ps.Name.Pos, "param name %q must be letters, digits and '_', starting with a letter", p.Name)
 		} else {
 			ws := words(p.Name)
-			p.Field, p.Arg = fieldName(ws), argName(ws)
-			if prev, ok := fields[p.Field]; !ok {
-				fields[p.Field] = ps.Name.Pos
-			} else if prev.IsValid() {
+			p.Field, p.Arg = paramFieldName(ws), argName(ws)
+			if prev, ok := fields[p.Field]; ok {
 				b.errs.add(ps.Name.Pos, "param %q needs the Go field %s, already taken by the param at %s", p.Name, p.Field, prev.short())
 			} else {
-				b.errs.add(ps.Name.Pos, "param %q needs the Go field %s, which every error type has; rename it", p.Name, p.Field)
+				fields[p.Field] = ps.Name.Pos
 			}
 		}
 		if !b.format(p, ps) {

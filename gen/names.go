@@ -2,6 +2,8 @@ package gen
 
 import (
 	"go/token"
+	"go/types"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -14,8 +16,8 @@ var packageNames = []string{
 	"WebSocketError", "ParseWebSocketError",
 }
 
-// errorMembers are the methods and fields every generated error type has.
-// A param's field may not take one.
+// errorMembers are the exported methods and fields every generated error
+// type has; a param's field never takes one (see paramFieldName).
 var errorMembers = []string{
 	"Message", "Error", "ErrorCode", "HTTPStatus", "ErrorMessage", "Unwrap", "Is",
 	"WithCause", "WithStatus", "MarshalJSON", "AppendJSON", "Body",
@@ -70,11 +72,26 @@ func fieldName(ws []string) string {
 	return b.String()
 }
 
+// paramFieldName is the struct field for a param: its fieldName, or, when
+// that is already a method or field of every error type (a param named
+// error or message), the name with Value after it.
+func paramFieldName(ws []string) string {
+	name := fieldName(ws)
+	if slices.Contains(errorMembers, name) {
+		name += "Value"
+	}
+	return name
+}
+
 // argName is the constructor parameter for a param name: user_id → userID.
-// Keywords, and the constructor's own local e, get a trailing underscore.
+// Keywords, which would not compile, predeclared type names, which would
+// read badly (string string), and the constructor's own local e get a
+// trailing underscore. Shadowing a predeclared function such as max is
+// harmless in a constructor that does not call it.
 func argName(ws []string) string {
 	name := ws[0] + fieldName(ws[1:])
-	if token.IsKeyword(name) || name == "e" {
+	_, isType := types.Universe.Lookup(name).(*types.TypeName)
+	if token.IsKeyword(name) || isType || name == "e" {
 		name += "_"
 	}
 	return name
