@@ -54,12 +54,21 @@ func (l ErrorList) Sort() {
 	sort.SliceStable(l, func(i, j int) bool { return l[i].Pos.before(l[j].Pos) })
 }
 
-// Err returns nil for an empty list, else the list itself as a sorted error.
+// MaxErrors bounds the problems reported for one spec: past it, the rest
+// are summed up in one line at the first of them.
+const MaxErrors = 50
+
+// Err returns nil for an empty list, else the list itself as a sorted
+// error, cut to MaxErrors problems.
 func (l ErrorList) Err() error {
 	if len(l) == 0 {
 		return nil
 	}
 	l.Sort()
+	if len(l) > MaxErrors {
+		rest := len(l) - MaxErrors
+		l = append(l[:MaxErrors:MaxErrors], &Error{Pos: l[MaxErrors].Pos, Msg: fmt.Sprintf("%d more problems not shown; fix these first", rest)})
+	}
 	return l
 }
 

@@ -103,8 +103,8 @@ const (
 type jsonMember struct {
 	key  string
 	kind jsonKind
-	// want, when set, is a string value the caller expects: a value equal
-	// to it is stored without allocating.
+	// want, when set, is a string value the caller expects, valid UTF-8:
+	// a value equal to it is stored without allocating.
 	want string
 	set  bool   // present and not null
 	num  int    // the value, for jsonInt
