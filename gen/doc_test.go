@@ -87,3 +87,81 @@ func firstDoc(a, b *ast.CommentGroup) *ast.CommentGroup {
 	}
 	return b
 }
+
+// TestReservedNames keeps packageNames and errorMembers, which Build uses
+// to refuse clashing names, equal to what the emitters really declare.
+func TestReservedNames(t *testing.T) {
+	src, err := os.ReadFile("testdata/good/payments.yaml")
+	require.NoError(t, err)
+	m, err := Load("payments.yaml", src)
+	require.NoError(t, err)
+	files, err := GoFiles(m)
+	require.NoError(t, err)
+
+	derived := map[string]bool{}
+	params := map[string]bool{}
+	for _, e := range m.Errors {
+		for _, n := range []string{e.Name, e.CodeConst, e.Sentinel, e.Constructor, e.Matcher} {
+			derived[n] = true
+		}
+		for _, p := range e.Params {
+			params[p.Field] = true
+		}
+	}
+	for _, msg := range m.WebSocket.Messages {
+		derived[msg.GoName] = true
+	}
+	var pkgNames []string
+	members := map[string]bool{}
+	for _, f := range files {
+		file, err := parser.ParseFile(token.NewFileSet(), f.Path, f.Content, 0)
+		require.NoError(t, err)
+		for _, decl := range file.Decls {
+			switch d := decl.(type) {
+			case *ast.FuncDecl:
+				if d.Recv == nil && d.Name.IsExported() {
+					pkgNames = append(pkgNames, d.Name.Name)
+				}
+				if d.Recv != nil && d.Name.IsExported() && derived[recvName(d.Recv)] {
+					members[d.Name.Name] = true
+				}
+			case *ast.GenDecl:
+				for _, spec := range d.Specs {
+					switch s := spec.(type) {
+					case *ast.TypeSpec:
+						if s.Name.IsExported() {
+							pkgNames = append(pkgNames, s.Name.Name)
+						}
+						if st, ok := s.Type.(*ast.StructType); ok && derived[s.Name.Name] {
+							for _, fld := range st.Fields.List {
+								for _, n := range fld.Names {
+									if n.IsExported() && !params[n.Name] {
+										members[n.Name] = true
+									}
+								}
+							}
+						}
+					case *ast.ValueSpec:
+						for _, n := range s.Names {
+							if n.IsExported() {
+								pkgNames = append(pkgNames, n.Name)
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	var own []string
+	for _, n := range pkgNames {
+		if !derived[n] {
+			own = append(own, n)
+		}
+	}
+	assert.ElementsMatch(t, packageNames, own, "packageNames must list the package's own exported names")
+	var memberList []string
+	for n := range members {
+		memberList = append(memberList, n)
+	}
+	assert.ElementsMatch(t, errorMembers, memberList, "errorMembers must list every exported member of the error types")
+}
