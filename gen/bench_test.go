@@ -1,0 +1,57 @@
+package gen
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"testing"
+)
+
+// BenchmarkGenerate times the whole pipeline, from the spec's bytes to
+// every output file in memory, on synthetic specs with params and docs.
+// ns/error should stay flat as the spec grows.
+func BenchmarkGenerate(b *testing.B) {
+	for _, n := range []int{10, 100, 1000, 10000} {
+		src := syntheticSpec(n)
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(src)))
+			for b.Loop() {
+				if _, err := Generate(src, Options{Spec: "synthetic.yaml", Out: "out", Docs: "errors.md", OpenAPI: "openapi.json"}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/error")
+		})
+	}
+}
+
+// BenchmarkGoBuild times go build on the package generated from a
+// synthetic spec: the cost a spec's size adds to every build.
+func BenchmarkGoBuild(b *testing.B) {
+	gobin, err := exec.LookPath("go")
+	if err != nil {
+		b.Skip("no go command")
+	}
+	for _, n := range []int{10, 100, 1000, 10000} {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			dir := b.TempDir()
+			files, err := Generate(syntheticSpec(n), Options{Spec: "synthetic.yaml", Out: filepath.Join(dir, "synth")})
+			if err != nil {
+				b.Fatal(err)
+			}
+			os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module synth\n\ngo 1.26\n"), 0o644)
+			if _, err := Write(files); err != nil {
+				b.Fatal(err)
+			}
+			for b.Loop() {
+				cmd := exec.Command(gobin, "build", "-a", "-o", os.DevNull, "./synth")
+				cmd.Dir = dir
+				if out, err := cmd.CombinedOutput(); err != nil {
+					b.Fatalf("%v\n%s", err, out)
+				}
+			}
+		})
+	}
+}
