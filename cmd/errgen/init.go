@@ -69,7 +69,7 @@ const starterGenerate = `//go:build generate
 
 package %[2]s
 
-//go:generate go run github.com/errgen/errgen/cmd/errgen -spec errors.yaml -out %[1]s -docs %[1]s/errors.md
+//go:generate go tool errgen -spec errors.yaml -out %[1]s -docs %[1]s/errors.md
 `
 
 // runInit is errgen init [DIR]: it writes a starter errors.yaml and a

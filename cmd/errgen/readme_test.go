@@ -21,9 +21,14 @@ func readText(t *testing.T, path string) string {
 var fence = regexp.MustCompile("(?s)```(\\w*)\n(.*?)```")
 
 // TestReadmeCommands keeps the README honest: every shell command it shows
-// is one that .ci/run runs, word for word.
+// is one that .ci/run runs, word for word, but those of the section for
+// other repositories, which TestAdoption runs in a new module.
 func TestReadmeCommands(t *testing.T) {
 	readme, ci := readText(t, "../../README.md"), readText(t, "../../.ci/run")
+	before, after, _ := strings.Cut(readme, adoptionSection+"\n")
+	if i := strings.Index(after, "\n## "); i >= 0 {
+		readme = before + after[i:]
+	}
 	n := 0
 	for _, block := range fence.FindAllStringSubmatch(readme, -1) {
 		if block[1] != "sh" {
