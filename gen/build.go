@@ -79,8 +79,12 @@ func (b *builder) build() *Model {
 	}
 	switch p := s.Package.Value; {
 	case !s.Package.Pos.IsValid():
+	case token.IsKeyword(p):
+		b.errs.add(s.Package.Pos, "package %q is a Go keyword; choose another name", p)
 	case !token.IsIdentifier(p):
 		b.errs.add(s.Package.Pos, "package %q is not a Go identifier", p)
+	case p == "_":
+		b.errs.add(s.Package.Pos, "package %q is the blank identifier; choose a name", p)
 	case p == "main":
 		b.errs.add(s.Package.Pos, "package main cannot be imported; choose another name")
 	}
@@ -94,15 +98,18 @@ func (b *builder) build() *Model {
 		m.Errors = append(m.Errors, e)
 		if e.Fallback {
 			if m.Fallback != nil {
-				b.errs.add(s.Errors[i].Fallback.Pos, "%s is a second fallback (%s is the first); exactly one error is the fallback", e.Name, m.Fallback.Name)
+				b.errs.add(s.Errors[i].Fallback.Pos, "%s is marked fallback too (%s is the first); exactly one error is the fallback", e.Name, m.Fallback.Name)
 				continue
 			}
 			m.Fallback = e
 		}
 	}
-	if len(s.Errors) == 0 {
-		b.errs.add(s.Pos, "errors is empty; a spec needs at least one error")
-	} else if m.Fallback == nil {
+	switch {
+	case s.Errors != nil && len(s.Errors) == 0:
+		b.errs.add(s.Keys["errors"], "errors is empty; a spec needs at least one error")
+	case len(s.Errors) == 0:
+		// Missing or not a list: Parse has said so.
+	case m.Fallback == nil && !fallbackUnread(s.Errors):
 		b.errs.add(s.Errors[0].Pos, "no error is the fallback; mark the one a non-API error is reported as with \"fallback: true\"")
 	}
 	m.ByCode = slices.Clone(m.Errors)
@@ -149,6 +156,17 @@ func resolutions(byCode []*ErrorDef) ([]Resolution, []StatusOwner) {
 	}
 	slices.SortFunc(owners, func(a, b StatusOwner) int { return a.Status - b.Status })
 	return res, owners
+}
+
+// fallbackUnread reports whether some error's fallback field was present
+// but could not be read; Parse has reported that, and it may be the one.
+func fallbackUnread(errs []ErrorSpec) bool {
+	for _, e := range errs {
+		if _, set := e.Keys["fallback"]; set && !e.Fallback.Pos.IsValid() {
+			return true
+		}
+	}
+	return false
 }
 
 func (b *builder) envelope(s EnvelopeSpec) Envelope {
@@ -250,6 +268,9 @@ func (b *builder) errorDef(s *ErrorSpec) *ErrorDef {
 
 	e.Params = b.params(s)
 	e.Template = b.template(s, e.Params)
+	if s.Message.Pos.IsValid() && s.Message.Value == "" {
+		b.errs.add(s.Message.Pos, "message is empty; leave it out to send the status text, %q", e.StatusText)
+	}
 	switch {
 	case s.Message.Pos.IsValid() && e.Template == nil:
 		e.Message = literal(s.Message.Value)
@@ -345,17 +366,18 @@ func (b *builder) aliases(specs []ErrorSpec, defs []*ErrorDef) {
 		}
 	}
 	for i, e := range defs {
-		seen := map[int64]bool{}
+		seen := map[int64]Pos{}
 		for _, a := range specs[i].Aliases {
+			first, dup := seen[a.Value]
 			switch {
-			case seen[a.Value]:
-				b.errs.add(a.Pos, "alias %d is listed twice", a.Value)
+			case dup:
+				b.errs.add(a.Pos, "alias %d is listed twice (first at %s)", a.Value, first.short())
 				continue
 			case int(a.Value) == e.Code:
 				b.errs.add(a.Pos, "alias %d is %s's own code", a.Value, e.Name)
 				continue
 			}
-			seen[a.Value] = true
+			seen[a.Value] = a.Pos
 			for _, st := range e.Statuses {
 				pair := [2]int{int(a.Value), st}
 				if prev, ok := byPair[pair]; ok && prev.def != e {
@@ -467,7 +489,13 @@ func (b *builder) template(s *ErrorSpec, params []*Param) []Segment {
 			}
 			name := src[i+1 : i+end]
 			p, ok := byName[name]
-			if !ok {
+			switch {
+			case name == "":
+				b.errs.add(msg.Pos, "message has an empty placeholder {} at byte %d; put a param name inside, or write {{}} for literal braces", i+1)
+				return nil
+			case !ok && s.Params == nil && s.Keys["params"].IsValid():
+				return nil // params could not be read; Parse has said why
+			case !ok:
 				b.errs.add(msg.Pos, "placeholder {%s} has no param; declare it under params", name)
 				return nil
 			}
@@ -516,8 +544,15 @@ func (b *builder) webSocket(s WebSocketSpec) WebSocket {
 	if strings.EqualFold(ws.TypeField, ws.MessageField) {
 		b.errs.add(or2(s.MessageField.Pos, s.Pos), "websocket type and message fields are both %q; JSON field names match without regard to case", ws.TypeField)
 	}
+	texts := map[string]Pos{}
 	for _, ms := range s.Messages {
 		m := WebSocketMessage{Name: ms.Name.Value, Summary: ms.Summary.Value, Message: ms.Message.Value}
+		if first, dup := texts[m.Message]; dup && ms.Message.Pos.IsValid() {
+			b.errs.add(ms.Message.Pos, "websocket message %q is listed twice (first at %s); errors.Is could not tell them apart", m.Message, first.short())
+		} else if ms.Message.Pos.IsValid() && m.Message == "" {
+			b.errs.add(ms.Message.Pos, "websocket message %s is empty", m.Name)
+		}
+		texts[m.Message] = ms.Message.Pos
 		if !token.IsIdentifier(m.Name) || !token.IsExported(m.Name) {
 			b.errs.add(ms.Name.Pos, "websocket message name %q is not an exported Go identifier", m.Name)
 		} else {

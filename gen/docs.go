@@ -63,6 +63,7 @@ func docFuncs(m *Model) template.FuncMap {
 			}
 			return buf.String()
 		},
+		"code":     codeSpan,
 		"example":  example,
 		"statuses": statusesDoc,
 		"codes":    codesDoc,
@@ -87,12 +88,48 @@ func indentJSON(compact []byte) string {
 }
 
 // example is the message shown in an error's example body: its first
-// example, else its default message.
+// example, else the message it is sent with by default, which for a
+// template is the one rendered with zero values.
 func example(e *ErrorDef) string {
 	if len(e.Examples) > 0 {
 		return e.Examples[0]
 	}
-	return e.Message
+	if !e.HasTemplate() {
+		return e.Message
+	}
+	var b strings.Builder
+	for _, s := range e.Template {
+		if s.Param == nil {
+			b.WriteString(s.Text)
+			continue
+		}
+		zero := map[string]any{"string": "", "int": 0, "float64": 0.0}[s.Param.Type]
+		b.WriteString(fmt.Sprintf(or(s.Param.Format, "%v"), zero))
+	}
+	return b.String()
+}
+
+// codeSpan writes s as a Markdown code span: fenced with more backticks
+// than it holds in a row, padded when it starts or ends with one, and
+// Go-quoted when it holds a line break or a tab, which a span cannot show.
+func codeSpan(s string) string {
+	if strings.ContainsAny(s, "\n\r\t") {
+		s = strconv.Quote(s)
+	}
+	longest, run := 0, 0
+	for _, r := range s {
+		if r == '`' {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	fence := strings.Repeat("`", longest+1)
+	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
+		s = " " + s + " "
+	}
+	return fence + s + fence
 }
 
 func statusesDoc(e *ErrorDef) string {

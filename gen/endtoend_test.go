@@ -275,9 +275,18 @@ func TestEndToEnd(t *testing.T) {
 			}
 			got := pkg.Parse(rec.Code, body)
 			sent.WithCause(nil)
+{{- if or .Parseable (not .Params)}}
 			if !reflect.DeepEqual(got, sent) {
 				t.Errorf("round trip at %d: got %#v, sent %#v", status, got, sent)
 			}
+{{- else}}
+			// Side-by-side placeholders cannot be told apart: the error,
+			// its code, status and message come back, its params do not.
+			g, ok := got.(*pkg.{{.Name}})
+			if !ok || g.ErrorCode() != sent.ErrorCode() || g.HTTPStatus() != sent.HTTPStatus() || g.Message != sent.Message {
+				t.Errorf("round trip at %d: got %#v, sent %#v", status, got, sent)
+			}
+{{- end}}
 		}
 
 		// Every documented example parses to this error with that message,

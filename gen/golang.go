@@ -236,7 +236,7 @@ func genConstructor(f *jen.File, e *ErrorDef) {
 	}
 	comment(f.Group, fmt.Sprintf("%s returns %s whose message is rendered from its params:", e.Constructor, article(e.Name)))
 	f.Comment("")
-	f.Comment("\t" + e.Message)
+	f.Comment("\t" + commentSafe(e.Message))
 	f.Func().Id(e.Constructor).ParamsFunc(func(g *jen.Group) {
 		for _, p := range e.Params {
 			g.Id(p.Arg).Id(p.Type)
@@ -580,4 +580,18 @@ func article(name string) string {
 		return "an " + name
 	}
 	return "a " + name
+}
+
+// commentSafe returns s as it may stand on one // comment line: as it is,
+// or Go-quoted when it holds a line break, a control character or */.
+func commentSafe(s string) string {
+	for _, r := range s {
+		if r < ' ' || r == 0x7f {
+			return strconv.Quote(s)
+		}
+	}
+	if strings.Contains(s, "*/") {
+		return strconv.Quote(s)
+	}
+	return s
 }

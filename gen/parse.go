@@ -66,6 +66,8 @@ func invalidUTF8(filename string, src []byte) Pos {
 	return pos
 }
 
+var digits = regexp.MustCompile(`^[-+]?[0-9]+$`)
+
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 // yamlError turns a yaml.v3 syntax error, which carries only a line, into
@@ -82,14 +84,20 @@ func yamlError(filename string, src []byte, err error) error {
 	if pos.Line > len(lines) {
 		pos.Line = len(lines)
 	}
-	line := lines[pos.Line-1]
-	indent := len(line) - len(bytes.TrimLeft(line, " \t"))
-	if i := bytes.IndexByte(line[:indent], '\t'); i >= 0 {
-		pos.Col = i + 1
-		msg = "tab in indentation; YAML indents with spaces"
-	} else {
-		pos.Col = indent + 1
+	// yaml.v3 reports a tab in indentation at the line before it, at times.
+	for _, n := range []int{pos.Line, pos.Line + 1} {
+		if n > len(lines) {
+			break
+		}
+		line := lines[n-1]
+		indent := len(line) - len(bytes.TrimLeft(line, " \t"))
+		if i := bytes.IndexByte(line[:indent], '\t'); i >= 0 {
+			pos.Line, pos.Col = n, i+1
+			return ErrorList{{Pos: pos, Msg: "invalid YAML: tab in indentation; YAML indents with spaces"}}
+		}
 	}
+	line := lines[pos.Line-1]
+	pos.Col = len(line) - len(bytes.TrimLeft(line, " \t")) + 1
 	return ErrorList{{Pos: pos, Msg: "invalid YAML: " + msg}}
 }
 
@@ -98,6 +106,8 @@ func yamlError(filename string, src []byte, err error) error {
 type decoder struct {
 	file string
 	errs ErrorList
+
+	aliasReported bool // one alias problem says it for all
 }
 
 var (
@@ -105,13 +115,17 @@ var (
 	intType  = reflect.TypeFor[Int]()
 	boolType = reflect.TypeFor[Bool]()
 	posType  = reflect.TypeFor[Pos]()
+	keysType = reflect.TypeFor[Keys]()
 )
 
 func (d *decoder) pos(n *yaml.Node) Pos { return Pos{File: d.file, Line: n.Line, Col: n.Column} }
 
 func (d *decoder) decode(n *yaml.Node, v reflect.Value) {
 	if n.Kind == yaml.AliasNode {
-		d.errs.add(d.pos(n), "YAML aliases are not supported; write the value out")
+		if !d.aliasReported {
+			d.errs.add(d.pos(n), "YAML aliases (*%s) are not supported; write the values out", n.Value)
+			d.aliasReported = true
+		}
 		return
 	}
 	switch v.Type() {
@@ -129,6 +143,10 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value) {
 				return
 			}
 			v.Set(reflect.ValueOf(Int{Value: i, Pos: d.pos(n)}))
+			return
+		}
+		if n.Kind == yaml.ScalarNode && n.Tag == "!!float" && digits.MatchString(n.Value) {
+			d.errs.add(d.pos(n), "integer %s is out of range", n.Value)
 			return
 		}
 		d.errs.add(d.pos(n), "expected an integer, got %s", describe(n))
@@ -179,9 +197,16 @@ func (d *decoder) decodeMapping(n *yaml.Node, v reflect.Value) {
 		return
 	}
 	seen := make(map[string]Pos, len(n.Content)/2)
+	suggested := map[string]bool{}
+	merged := false
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		key, val := n.Content[i], n.Content[i+1]
-		if key.Kind != yaml.ScalarNode || key.Tag == "!!merge" {
+		if key.Tag == "!!merge" {
+			d.errs.add(d.pos(key), "YAML merge keys (<<) are not supported; write the fields out")
+			merged = true
+			continue
+		}
+		if key.Kind != yaml.ScalarNode {
 			d.errs.add(d.pos(key), "expected a field name, got %s", describe(key))
 			continue
 		}
@@ -190,11 +215,19 @@ func (d *decoder) decodeMapping(n *yaml.Node, v reflect.Value) {
 			continue
 		}
 		seen[key.Value] = d.pos(key)
+		if fields.keys != nil {
+			keys := v.FieldByIndex(fields.keys)
+			if keys.IsNil() {
+				keys.Set(reflect.ValueOf(Keys{}))
+			}
+			keys.SetMapIndex(reflect.ValueOf(key.Value), reflect.ValueOf(d.pos(key)))
+		}
 		f, ok := fields.byName[key.Value]
 		if !ok {
 			msg := fmt.Sprintf("unknown field %q in %s", key.Value, fields.noun)
-			if s := closest(key.Value, fields.names); s != "" {
+			if s := closest(key.Value, absent(fields.names, n)); s != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", s)
+				suggested[s] = true
 			}
 			d.errs.add(d.pos(key), "%s", msg)
 			continue
@@ -202,7 +235,8 @@ func (d *decoder) decodeMapping(n *yaml.Node, v reflect.Value) {
 		d.decode(val, v.FieldByIndex(f.index))
 	}
 	for _, name := range fields.names {
-		if _, ok := seen[name]; !ok && fields.byName[name].required {
+		// A misspelling or a merge has been reported already.
+		if _, ok := seen[name]; !ok && fields.byName[name].required && !suggested[name] && !merged {
 			d.errs.add(d.pos(n), "%s is missing required field %q", fields.noun, name)
 		}
 	}
@@ -247,6 +281,7 @@ type field struct {
 type structFields struct {
 	noun   string
 	pos    []int
+	keys   []int    // the Keys field, if any
 	names  []string // in declaration order
 	byName map[string]*field
 }
@@ -277,6 +312,10 @@ func fieldsOf(t reflect.Type) *structFields {
 		sf := t.Field(i)
 		if sf.Type == posType {
 			fs.pos = sf.Index
+			continue
+		}
+		if sf.Type == keysType {
+			fs.keys = sf.Index
 			continue
 		}
 		name, opts, _ := strings.Cut(sf.Tag.Get("yaml"), ",")
@@ -324,4 +363,20 @@ func editDistance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(b)]
+}
+
+// absent returns the names that mapping n does not set: a misspelled
+// field is more likely one that is missing than one already there.
+func absent(names []string, n *yaml.Node) []string {
+	set := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		set[n.Content[i].Value] = true
+	}
+	var out []string
+	for _, name := range names {
+		if !set[name] {
+			out = append(out, name)
+		}
+	}
+	return out
 }

@@ -38,7 +38,7 @@ var (
 // field.
 var constraints = map[string]map[string]any{
 	"Spec.version": {"const": 1},
-	"Spec.package": {"pattern": identifierPattern, "not": map[string]any{"type": "string", "enum": append(keywords(), "main")}},
+	"Spec.package": {"pattern": identifierPattern, "not": map[string]any{"type": "string", "enum": append(keywords(), "main", "_")}},
 	"Spec.errors": {
 		"minItems": 1,
 		"contains": map[string]any{

@@ -9,6 +9,7 @@ package gen
 // editors show for it.
 type Spec struct {
 	Pos           Pos
+	Keys          Keys
 	Version       Int            `yaml:"version,required" doc:"Version of the spec format; 1 is the only one."`
 	Package       Str            `yaml:"package,required" doc:"Go package name of the generated code."`
 	API           Str            `yaml:"api" doc:"Name of the API, used in titles and doc comments."`
@@ -32,6 +33,7 @@ type EnvelopeSpec struct {
 // ErrorSpec is one entry of the error table.
 type ErrorSpec struct {
 	Pos      Pos
+	Keys     Keys
 	Name     Str         `yaml:"name,required" doc:"Exported Go type name; must end in Error."`
 	Code     Int         `yaml:"code,required" doc:"Code sent on the wire: a positive integer, unique in the spec."`
 	Status   Int         `yaml:"status,required" doc:"Default HTTP status, 400-599."`
@@ -119,6 +121,11 @@ type ContactSpec struct {
 	Text  Str `yaml:"text" doc:"Text to show; default the URL."`
 	URL   Str `yaml:"url" doc:"Address, when there is one."`
 }
+
+// Keys records where each field of a mapping was written, whether or not
+// its value could be read, so that Build can tell a missing field from one
+// Parse has already reported.
+type Keys map[string]Pos
 
 // Str is a string read from the spec. Pos is invalid when it was absent.
 type Str struct {

@@ -64,12 +64,13 @@ errors:
     message: Internal server error
 `
 
-// starterGenerate is the go.generate.go that errgen init writes.
+// starterGenerate is the go.generate.go that errgen init writes. The
+// directive is split so that go generate does not run it in this file.
 const starterGenerate = `//go:build generate
 
 package %[2]s
 
-//go:generate go tool errgen -spec errors.yaml -out %[1]s -docs %[1]s/errors.md
+//go:` + `generate go tool errgen -spec errors.yaml -out %[1]s -docs %[1]s/errors.md
 `
 
 // runInit is errgen init [DIR]: it writes a starter errors.yaml and a
