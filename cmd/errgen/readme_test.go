@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -58,4 +59,27 @@ func TestReadmeMessages(t *testing.T) {
 		}
 	}
 	assert.Equal(t, err.Error()+"\n", shown)
+}
+
+// TestReadmeTroubleshooting checks that every message the README's
+// troubleshooting table quotes is one errgen really prints, as recorded
+// in the golden files of the bad specs.
+func TestReadmeTroubleshooting(t *testing.T) {
+	readme := readText(t, "../../README.md")
+	_, section, ok := strings.Cut(readme, "### Troubleshooting errors.yaml\n")
+	require.True(t, ok)
+	section, _, _ = strings.Cut(section, "\n## ")
+	goldens, err := filepath.Glob("../../gen/testdata/bad/*.golden")
+	require.NoError(t, err)
+	var all strings.Builder
+	for _, g := range goldens {
+		all.WriteString(readText(t, g))
+	}
+	row := regexp.MustCompile("(?m)^\\| `(.+?)` \\|")
+	n := 0
+	for _, m := range row.FindAllStringSubmatch(section, -1) {
+		n++
+		assert.Contains(t, all.String(), ": "+m[1]+"\n", "the README quotes a message errgen does not print")
+	}
+	assert.Greater(t, n, 10)
 }
