@@ -22,10 +22,14 @@ func Load(filename string, src []byte) (*Model, error) {
 	if perr == nil && berr == nil {
 		return m, nil
 	}
-	var all ErrorList
-	for _, err := range []error{perr, berr} {
-		if l, ok := err.(ErrorList); ok {
-			all = append(all, l...)
+	all, _ := perr.(ErrorList)
+	if l, ok := berr.(ErrorList); ok {
+		for _, e := range l {
+			// A problem without a place follows from a value Parse could
+			// not read, which it has reported already.
+			if e.Pos.IsValid() || perr == nil {
+				all = append(all, e)
+			}
 		}
 	}
 	return nil, all.Err()
@@ -396,6 +400,9 @@ func (b *builder) params(s *ErrorSpec) []*Param {
 	for _, ps := range s.Params {
 		p := &Param{Name: ps.Name.Value, Type: ps.Type.Value, Format: ps.Format.Value, Doc: ps.Doc.Value}
 		out = append(out, p)
+		if !ps.Name.Pos.IsValid() || !ps.Type.Pos.IsValid() {
+			continue // not read; Parse has said why
+		}
 		if !paramName.MatchString(p.Name) {
 			b.errs.add(ps.Name.Pos, "param name %q must be letters, digits and '_', starting with a letter", p.Name)
 		} else {
