@@ -173,20 +173,27 @@ func fallbackUnread(errs []ErrorSpec) bool {
 	return false
 }
 
+// jsonFields checks a pair of JSON field names, as written (a, b) and as
+// used with defaults filled in (av, bv): errgen writes them into generated
+// code unescaped, and decoders match them without regard to case.
+func (b *builder) jsonFields(what string, at Pos, a Str, av string, c Str, cv string) {
+	for _, f := range []Str{a, c} {
+		if f.Pos.IsValid() && !envelopeField.MatchString(f.Value) {
+			b.errs.add(f.Pos, "field name %q must be letters, digits, '_', '.' or '-', starting with a letter or '_'", f.Value)
+		}
+	}
+	if strings.EqualFold(av, cv) {
+		b.errs.add(or2(c.Pos, at), "%s fields are both %q; JSON field names match without regard to case", what, av)
+	}
+}
+
 func (b *builder) envelope(s EnvelopeSpec) Envelope {
 	env := Envelope{
 		Code:        or(s.Code.Value, "errorCode"),
 		Message:     or(s.Message.Value, "errorMessage"),
 		Description: s.Description.Value,
 	}
-	for _, f := range []Str{s.Code, s.Message} {
-		if f.Pos.IsValid() && !envelopeField.MatchString(f.Value) {
-			b.errs.add(f.Pos, "envelope field %q must be letters, digits, '_', '.' or '-', starting with a letter or '_'", f.Value)
-		}
-	}
-	if strings.EqualFold(env.Code, env.Message) {
-		b.errs.add(or2(s.Message.Pos, s.Pos), "envelope code and message fields are both %q; JSON field names match without regard to case", env.Code)
-	}
+	b.jsonFields("envelope code and message", s.Pos, s.Code, env.Code, s.Message, env.Message)
 	return env
 }
 
@@ -543,14 +550,7 @@ func (b *builder) webSocket(s WebSocketSpec) WebSocket {
 		MessageField: or(s.MessageField.Value, "message"),
 		Description:  s.Description.Value,
 	}
-	for _, f := range []Str{s.TypeField, s.MessageField} {
-		if f.Pos.IsValid() && !envelopeField.MatchString(f.Value) {
-			b.errs.add(f.Pos, "websocket field %q must be letters, digits, '_', '.' or '-', starting with a letter or '_'", f.Value)
-		}
-	}
-	if strings.EqualFold(ws.TypeField, ws.MessageField) {
-		b.errs.add(or2(s.MessageField.Pos, s.Pos), "websocket type and message fields are both %q; JSON field names match without regard to case", ws.TypeField)
-	}
+	b.jsonFields("websocket type and message", s.Pos, s.TypeField, ws.TypeField, s.MessageField, ws.MessageField)
 	texts := map[string]Pos{}
 	for _, ms := range s.Messages {
 		m := WebSocketMessage{Name: ms.Name.Value, Summary: ms.Summary.Value, Message: ms.Message.Value}
