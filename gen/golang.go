@@ -405,23 +405,24 @@ func genMethods(f *jen.File, m *Model, e *ErrorDef) {
 // genSentinels emits
 //
 //	type sentinel struct{ err Error }
-//	var ( ErrXxx Error = sentinel{&XxxError{}} ... )
+//	var ( ErrXxx Error = &sentinel{&XxxError{}} ... )
 func genSentinels(f *jen.File, m *Model) {
-	f.Comment("sentinel is the type of the Err values. It answers with a zero-valued")
-	f.Comment("error of its type, which it never hands out, so the values cannot change.")
+	f.Comment("sentinel is the type of the Err values, used by pointer so that errors.Is")
+	f.Comment("compares one word. It answers with a zero-valued error of its type,")
+	f.Comment("which it never hands out, so the values cannot change.")
 	f.Type().Id("sentinel").Struct(jen.Id("err").Id("Error"))
 	f.Line()
 	for _, method := range []struct {
 		name string
 		typ  jen.Code
 	}{{"Error", jen.String()}, {"ErrorCode", jen.Id("Code")}, {"HTTPStatus", jen.Int()}, {"ErrorMessage", jen.String()}} {
-		f.Func().Params(jen.Id("s").Id("sentinel")).Id(method.name).Params().Add(method.typ).Block(
+		f.Func().Params(jen.Id("s").Op("*").Id("sentinel")).Id(method.name).Params().Add(method.typ).Block(
 			jen.Return(jen.Id("s").Dot("err").Dot(method.name).Call()),
 		)
 		f.Line()
 	}
 	f.Comment("MarshalJSON returns the HTTP body of the error the value stands for.")
-	f.Func().Params(jen.Id("s").Id("sentinel")).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+	f.Func().Params(jen.Id("s").Op("*").Id("sentinel")).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
 		jen.Return(jen.Id("appendError").Call(jen.Nil(), jen.Id("s")), jen.Nil()),
 	)
 	f.Line()
@@ -430,7 +431,7 @@ func genSentinels(f *jen.File, m *Model) {
 	f.Var().DefsFunc(func(g *jen.Group) {
 		for _, e := range m.Errors {
 			g.Comment(fmt.Sprintf("%s matches every %s.", e.Sentinel, e.Name))
-			g.Id(e.Sentinel).Id("Error").Op("=").Id("sentinel").Values(jen.Op("&").Id(e.Name).Values())
+			g.Id(e.Sentinel).Id("Error").Op("=").Op("&").Id("sentinel").Values(jen.Op("&").Id(e.Name).Values())
 		}
 	})
 	f.Line()
@@ -482,7 +483,7 @@ func genMatchers(f *jen.File, m *Model) {
 	f.Comment("sentinel gives the zero-valued error it stands for.")
 	f.Func().Id("apiError").Params(jen.Id("err").Error()).Id("Error").Block(
 		jen.Switch(jen.Id("e").Op(":=").Id("find").Call(jen.Id("err"), jen.Id("isAPIError")).Assert(jen.Type())).Block(
-			jen.Case(jen.Id("sentinel")).Block(jen.Return(jen.Id("e").Dot("err"))),
+			jen.Case(jen.Op("*").Id("sentinel")).Block(jen.Return(jen.Id("e").Dot("err"))),
 			jen.Case(jen.Id("Error")).Block(jen.Return(jen.Id("e"))),
 		),
 		jen.Return(jen.Nil()),

@@ -770,30 +770,31 @@ func (e *NotFoundError) WithCause(err error) *NotFoundError {
 	return e
 }
 
-// sentinel is the type of the Err values. It answers with a zero-valued
-// error of its type, which it never hands out, so the values cannot change.
+// sentinel is the type of the Err values, used by pointer so that errors.Is
+// compares one word. It answers with a zero-valued error of its type,
+// which it never hands out, so the values cannot change.
 type sentinel struct {
 	err Error
 }
 
-func (s sentinel) Error() string {
+func (s *sentinel) Error() string {
 	return s.err.Error()
 }
 
-func (s sentinel) ErrorCode() Code {
+func (s *sentinel) ErrorCode() Code {
 	return s.err.ErrorCode()
 }
 
-func (s sentinel) HTTPStatus() int {
+func (s *sentinel) HTTPStatus() int {
 	return s.err.HTTPStatus()
 }
 
-func (s sentinel) ErrorMessage() string {
+func (s *sentinel) ErrorMessage() string {
 	return s.err.ErrorMessage()
 }
 
 // MarshalJSON returns the HTTP body of the error the value stands for.
-func (s sentinel) MarshalJSON() ([]byte, error) {
+func (s *sentinel) MarshalJSON() ([]byte, error) {
 	return appendError(nil, s), nil
 }
 
@@ -801,19 +802,19 @@ func (s sentinel) MarshalJSON() ([]byte, error) {
 // an XxxError. Returned as they are, they are sent with the default message.
 var (
 	// ErrAuthentication matches every AuthenticationError.
-	ErrAuthentication Error = sentinel{&AuthenticationError{}}
+	ErrAuthentication Error = &sentinel{&AuthenticationError{}}
 	// ErrValidation matches every ValidationError.
-	ErrValidation Error = sentinel{&ValidationError{}}
+	ErrValidation Error = &sentinel{&ValidationError{}}
 	// ErrInsufficientBalance matches every InsufficientBalanceError.
-	ErrInsufficientBalance Error = sentinel{&InsufficientBalanceError{}}
+	ErrInsufficientBalance Error = &sentinel{&InsufficientBalanceError{}}
 	// ErrModelAccess matches every ModelAccessError.
-	ErrModelAccess Error = sentinel{&ModelAccessError{}}
+	ErrModelAccess Error = &sentinel{&ModelAccessError{}}
 	// ErrConcurrencyLimit matches every ConcurrencyLimitError.
-	ErrConcurrencyLimit Error = sentinel{&ConcurrencyLimitError{}}
+	ErrConcurrencyLimit Error = &sentinel{&ConcurrencyLimitError{}}
 	// ErrInternal matches every InternalError.
-	ErrInternal Error = sentinel{&InternalError{}}
+	ErrInternal Error = &sentinel{&InternalError{}}
 	// ErrNotFound matches every NotFoundError.
-	ErrNotFound Error = sentinel{&NotFoundError{}}
+	ErrNotFound Error = &sentinel{&NotFoundError{}}
 )
 
 // IsAuthenticationError reports whether err's chain holds an
@@ -915,7 +916,7 @@ func find(err error, match func(error) bool) error {
 // sentinel gives the zero-valued error it stands for.
 func apiError(err error) Error {
 	switch e := find(err, isAPIError).(type) {
-	case sentinel:
+	case *sentinel:
 		return e.err
 	case Error:
 		return e
