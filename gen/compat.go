@@ -154,30 +154,12 @@ func (c *compat) compareError(oldS *ErrorSpec, oe *ErrorDef, newS *ErrorSpec, ne
 	if len(newS.Statuses) > 0 {
 		statusesPos = newS.Statuses[0].Pos
 	}
-	for _, s := range oe.Statuses {
-		if !slices.Contains(ne.Statuses, s) {
-			c.breaking(statusesPos, "status %d of %s removed", s, name)
-		}
-	}
-	for _, s := range ne.Statuses {
-		if !slices.Contains(oe.Statuses, s) {
-			c.added(statusesPos, "added status %d to %s", s, name)
-		}
-	}
+	c.compareSet("status", name, oe.Statuses, ne.Statuses, statusesPos)
 	aliasesPos := newS.Pos
 	if len(newS.Aliases) > 0 {
 		aliasesPos = newS.Aliases[0].Pos
 	}
-	for _, a := range oe.Aliases {
-		if !slices.Contains(ne.Aliases, a) {
-			c.breaking(aliasesPos, "alias %d of %s removed", a, name)
-		}
-	}
-	for _, a := range ne.Aliases {
-		if !slices.Contains(oe.Aliases, a) {
-			c.added(aliasesPos, "added alias %d to %s", a, name)
-		}
-	}
+	c.compareSet("alias", name, oe.Aliases, ne.Aliases, aliasesPos)
 	if oe.Retry != ne.Retry {
 		c.breaking(at(newS.Retry.Pos, newS.Pos), "retry of %s changed from %s to %s", name, oe.Retry, ne.Retry)
 	}
@@ -198,5 +180,20 @@ func (c *compat) compareError(oldS *ErrorSpec, oe *ErrorDef, newS *ErrorSpec, ne
 	}
 	for i := len(oe.Params); i < len(ne.Params); i++ {
 		c.breaking(newS.Params[i].Name.Pos, "param %s added to %s: it changes the signature of %s", ne.Params[i].Name, name, ne.Constructor)
+	}
+}
+
+// compareSet reports the values of a set (statuses, aliases) that the new
+// spec removes, which break clients, and adds, which do not.
+func (c *compat) compareSet(what, name string, old, new []int, pos Pos) {
+	for _, v := range old {
+		if !slices.Contains(new, v) {
+			c.breaking(pos, "%s %d of %s removed", what, v, name)
+		}
+	}
+	for _, v := range new {
+		if !slices.Contains(old, v) {
+			c.added(pos, "added %s %d to %s", what, v, name)
+		}
 	}
 }
