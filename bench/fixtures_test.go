@@ -216,7 +216,7 @@ func TestFixtures(t *testing.T) {
 			}
 			if im.name == "errgen" {
 				e := errgenConstructTemplate().(*faseeherr.InsufficientBalanceError)
-				if e.Required != 0.5 || e.Available != 0.25 || e.Message != Message {
+				if e.Required != 0.5 || e.Available != 0.25 || e.ErrorMessage() != Message {
 					t.Errorf("construct/template: %+v", e)
 				}
 				m := errgenConstructMessage().(*faseeherr.InternalError)
@@ -310,7 +310,7 @@ func TestFixtures(t *testing.T) {
 			}
 			if im.name == "errgen" {
 				e, ok := dec.(*faseeherr.InsufficientBalanceError)
-				if !ok || e.Required != 0.5 || e.Available != 0.25 || e.Message != Message {
+				if !ok || e.Required != 0.5 || e.Available != 0.25 || e.ErrorMessage() != Message {
 					t.Errorf("decode: %#v", dec)
 				}
 			}

@@ -164,4 +164,9 @@ func TestReservedNames(t *testing.T) {
 		memberList = append(memberList, n)
 	}
 	assert.ElementsMatch(t, errorMembers, memberList, "errorMembers must list every exported member of the error types")
+	for _, n := range errorMembers {
+		if n != "Message" { // the one field
+			assert.GreaterOrEqual(t, n, "Error", "errors.As looks for Error among the methods in sorted order")
+		}
+	}
 }

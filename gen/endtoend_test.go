@@ -283,7 +283,7 @@ func TestEndToEnd(t *testing.T) {
 			// Side-by-side placeholders cannot be told apart: the error,
 			// its code, status and message come back, its params do not.
 			g, ok := got.(*pkg.{{.Name}})
-			if !ok || g.ErrorCode() != sent.ErrorCode() || g.HTTPStatus() != sent.HTTPStatus() || g.Message != sent.Message {
+			if !ok || g.ErrorCode() != sent.ErrorCode() || g.HTTPStatus() != sent.HTTPStatus() || g.ErrorMessage() != sent.ErrorMessage() {
 				t.Errorf("round trip at %d: got %#v, sent %#v", status, got, sent)
 			}
 {{- end}}
@@ -346,7 +346,7 @@ func TestEndToEnd(t *testing.T) {
 	t.Run("NotTheEnvelope", func(t *testing.T) {
 		html := []byte("<html><body>502 Bad Gateway</body></html>")
 {{- range .Model.StatusOwners}}
-		if got := pkg.Parse({{.Status}}, html); !pkg.{{.Error.Matcher}}(got) || got.(*pkg.{{.Error.Name}}).Body() != string(html) || pkg.HTTPStatus(got) != {{.Status}} {
+		if got := pkg.Parse({{.Status}}, html); !pkg.{{.Error.Matcher}}(got) || got.(*pkg.{{.Error.Name}}).ResponseBody() != string(html) || pkg.HTTPStatus(got) != {{.Status}} {
 			t.Errorf("status {{.Status}} parsed as %#v", got)
 		}
 {{- end}}

@@ -21,6 +21,7 @@ func genErrors(f *jen.File, m *Model) {
 	genCode(f, m)
 	genErrorInterface(f, m)
 	genUnknownError(f, m)
+	genDetails(f)
 	for _, e := range m.Errors {
 		genErrorType(f, m, e)
 		genConstructor(f, e)
@@ -162,6 +163,40 @@ func genUnknownError(f *jen.File, m *Model) {
 		jen.Return(jen.Id("e").Dot("Message")),
 	)
 	f.Line()
+	f.Func().Add(recv()).Id("appendMessage").Params(jen.Id("b").Index().Byte()).Index().Byte().Block(
+		jen.Return(jen.Append(jen.Id("b"), jen.Id("e").Dot("ErrorMessage").Call().Op("..."))),
+	)
+	f.Line()
+}
+
+// genDetails emits the type that holds what few errors carry:
+//
+//	type details struct { cause error; code Code; status int; body string }
+func genDetails(f *jen.File) {
+	f.Comment("details holds what few errors carry: a cause, or the code, status and body")
+	f.Comment("an error was received with. Keeping them behind one pointer makes a new")
+	f.Comment("error one small allocation. Details are never changed once set:")
+	f.Comment("WithCause and WithStatus replace them, so copies of an error never share")
+	f.Comment("a change.")
+	f.Type().Id("details").Struct(
+		jen.Id("cause").Error(),
+		jen.Id("code").Id("Code").Comment("the code received, when not the error's own"),
+		jen.Id("status").Int().Comment("the status to send or received, when not the default"),
+		jen.Id("body").String().Comment("an excerpt of a received body that was not the envelope"),
+	)
+	f.Line()
+	f.Comment("get returns the details x points to, or none.")
+	f.Func().Params(jen.Id("x").Op("*").Id("details")).Id("get").Params().Id("details").Block(
+		jen.If(jen.Id("x").Op("==").Nil()).Block(jen.Return(jen.Id("details").Values())),
+		jen.Return(jen.Op("*").Id("x")),
+	)
+	f.Line()
+	f.Comment("ptr returns a pointer to a copy of x, or nil when x holds nothing.")
+	f.Func().Params(jen.Id("x").Id("details")).Id("ptr").Params().Op("*").Id("details").Block(
+		jen.If(jen.Id("x").Op("==").Parens(jen.Id("details").Values())).Block(jen.Return(jen.Nil())),
+		jen.Return(jen.Op("&").Id("x")),
+	)
+	f.Line()
 }
 
 // genErrorType emits
@@ -170,7 +205,11 @@ func genUnknownError(f *jen.File, m *Model) {
 func genErrorType(f *jen.File, m *Model, e *ErrorDef) {
 	comment(f.Group, errorDoc(m, e))
 	f.Type().Id(e.Name).StructFunc(func(g *jen.Group) {
-		g.Comment(fmt.Sprintf("Message is sent in the %s field.", m.Envelope.Message))
+		if e.HasTemplate() {
+			comment(g, fmt.Sprintf("Message, when set, is sent in the %s field instead of the message rendered from the params. %s leaves it empty; Parse sets it when the message received is not the template's.", m.Envelope.Message, e.Constructor))
+		} else {
+			comment(g, fmt.Sprintf("Message is sent in the %s field; when empty, the default message is.", m.Envelope.Message))
+		}
 		g.Id("Message").String()
 		for _, p := range e.Params {
 			if p.Doc != "" {
@@ -181,10 +220,7 @@ func genErrorType(f *jen.File, m *Model, e *ErrorDef) {
 			g.Id(p.Field).Id(p.Type)
 		}
 		g.Line()
-		g.Id("code").Id("Code").Comment("the code received, when not " + e.CodeConst)
-		g.Id("status").Int().Comment("the status to send or received, when not the default")
-		g.Id("cause").Error()
-		g.Id("body").String().Comment("an excerpt of a received body that was not the envelope")
+		g.Id("x").Op("*").Id("details")
 	})
 	f.Line()
 }
@@ -234,7 +270,7 @@ func genConstructor(f *jen.File, e *ErrorDef) {
 		f.Line()
 		return
 	}
-	comment(f.Group, fmt.Sprintf("%s returns %s whose message is rendered from its params:", e.Constructor, article(e.Name)))
+	comment(f.Group, fmt.Sprintf("%s returns %s whose message is rendered from its params when it is sent:", e.Constructor, article(e.Name)))
 	f.Comment("")
 	f.Comment("\t" + commentSafe(e.Message))
 	f.Func().Id(e.Constructor).ParamsFunc(func(g *jen.Group) {
@@ -242,30 +278,42 @@ func genConstructor(f *jen.File, e *ErrorDef) {
 			g.Id(p.Arg).Id(p.Type)
 		}
 	}).Op("*").Id(e.Name).Block(
-		jen.Id("e").Op(":=").Op("&").Id(e.Name).ValuesFunc(func(g *jen.Group) {
+		jen.Return(jen.Op("&").Id(e.Name).ValuesFunc(func(g *jen.Group) {
 			for _, p := range e.Params {
 				g.Id(p.Field).Op(":").Id(p.Arg)
 			}
-		}),
-		jen.Id("e").Dot("Message").Op("=").Id("e").Dot("render").Call(),
-		jen.Return(jen.Id("e")),
+		})),
 	)
 	f.Line()
 }
 
-// genRender emits, for an error with params,
+// genRender emits
 //
 //	func (e *XxxError) appendMessage(b []byte) []byte
+//
+// and, for an error with params,
+//
 //	func (e *XxxError) render() string
 //
-// render appends into a stack buffer, so that the constructor allocates
-// only the error and the message.
+// appendMessage lets the encoder write a templated message straight into
+// its buffer; render appends into a stack buffer, so that rendering a
+// message allocates only the string.
 func genRender(f *jen.File, e *ErrorDef) {
+	recv := jen.Params(jen.Id("e").Op("*").Id(e.Name))
 	if !e.HasTemplate() {
+		f.Comment("appendMessage appends the message sent.")
+		f.Func().Add(recv).Id("appendMessage").Params(jen.Id("b").Index().Byte()).Index().Byte().Block(
+			jen.Return(jen.Append(jen.Id("b"), jen.Id("e").Dot("ErrorMessage").Call().Op("..."))),
+		)
+		f.Line()
 		return
 	}
-	f.Comment("appendMessage appends the message template, formatted with e's params.")
-	f.Func().Params(jen.Id("e").Op("*").Id(e.Name)).Id("appendMessage").Params(jen.Id("b").Index().Byte()).Index().Byte().BlockFunc(func(g *jen.Group) {
+	f.Comment("appendMessage appends the message sent: e.Message, or the template")
+	f.Comment("formatted with e's params.")
+	f.Func().Add(recv).Id("appendMessage").Params(jen.Id("b").Index().Byte()).Index().Byte().BlockFunc(func(g *jen.Group) {
+		g.If(jen.Id("e").Dot("Message").Op("!=").Lit("")).Block(
+			jen.Return(jen.Append(jen.Id("b"), jen.Id("e").Dot("Message").Op("..."))),
+		)
 		for _, s := range e.Template {
 			g.Id("b").Op("=").Add(appendSegment(s))
 		}
@@ -305,6 +353,9 @@ func appendSegment(s Segment) *jen.Statement {
 	case "int":
 		return jen.Qual("strconv", "AppendInt").Call(b, jen.Int64().Call(v), jen.Lit(p.Base))
 	case "float64":
+		if p.Verb == 'f' {
+			return jen.Id("appendFixed").Call(b, v, jen.Lit(p.Prec))
+		}
 		return jen.Qual("strconv", "AppendFloat").Call(b, v, jen.LitRune(rune(p.Verb)), jen.Lit(p.Prec), jen.Lit(64))
 	}
 	if p.Verb == 'q' {
@@ -324,8 +375,8 @@ func genMethods(f *jen.File, m *Model, e *ErrorDef) {
 	f.Func().Add(recv()).Id("Error").Params().String().Block(
 		jen.Id("s").Op(":=").Lit(e.Name+" (").Op("+").Qual("strconv", "Itoa").Call(jen.Int().Call(self().Dot("ErrorCode").Call())).
 			Op("+").Lit("): ").Op("+").Add(self().Dot("ErrorMessage").Call()),
-		jen.If(self().Dot("cause").Op("!=").Nil()).Block(
-			jen.Id("s").Op("+=").Lit(": ").Op("+").Add(self().Dot("cause").Dot("Error").Call()),
+		jen.If(jen.Id("cause").Op(":=").Add(self().Dot("Unwrap").Call()), jen.Id("cause").Op("!=").Nil()).Block(
+			jen.Id("s").Op("+=").Lit(": ").Op("+").Id("cause").Dot("Error").Call(),
 		),
 		jen.Return(jen.Id("s")),
 	)
@@ -336,20 +387,27 @@ func genMethods(f *jen.File, m *Model, e *ErrorDef) {
 	} else {
 		comment(f.Group, fmt.Sprintf("ErrorCode returns %s.", e.CodeConst))
 	}
-	f.Func().Add(recv()).Id("ErrorCode").Params().Id("Code").Block(
-		jen.If(self().Dot("code").Op("!=").Lit(0)).Block(jen.Return(self().Dot("code"))),
-		jen.Return(jen.Id(e.CodeConst)),
-	)
+	f.Func().Add(recv()).Id("ErrorCode").Params().Id("Code").BlockFunc(func(g *jen.Group) {
+		if len(e.Aliases) > 0 {
+			g.If(jen.Id("c").Op(":=").Add(self().Dot("x").Dot("get").Call().Dot("code")), jen.Id("c").Op("!=").Lit(0)).Block(jen.Return(jen.Id("c")))
+		}
+		g.Return(jen.Id(e.CodeConst))
+	})
 	f.Line()
 
 	comment(f.Group, fmt.Sprintf("HTTPStatus returns %d, or the status set by WithStatus or received.", e.Status))
 	f.Func().Add(recv()).Id("HTTPStatus").Params().Int().Block(
-		jen.If(self().Dot("status").Op("!=").Lit(0)).Block(jen.Return(self().Dot("status"))),
+		jen.If(jen.Id("s").Op(":=").Add(self().Dot("x").Dot("get").Call().Dot("status")), jen.Id("s").Op("!=").Lit(0)).Block(jen.Return(jen.Id("s"))),
 		jen.Return(jen.Lit(e.Status)),
 	)
 	f.Line()
 
-	f.Comment("ErrorMessage returns e.Message, or the default message when it is empty.")
+	if e.HasTemplate() {
+		f.Comment("ErrorMessage returns e.Message, or the message rendered from the params")
+		f.Comment("when it is empty.")
+	} else {
+		f.Comment("ErrorMessage returns e.Message, or the default message when it is empty.")
+	}
 	f.Func().Add(recv()).Id("ErrorMessage").Params().String().Block(
 		jen.If(self().Dot("Message").Op("!=").Lit("")).Block(jen.Return(self().Dot("Message"))),
 		jen.Do(func(s *jen.Statement) {
@@ -362,18 +420,20 @@ func genMethods(f *jen.File, m *Model, e *ErrorDef) {
 	)
 	f.Line()
 
-	f.Comment("Body returns an excerpt of the response body the error was parsed from,")
-	f.Comment("when that body was not the error envelope, such as a proxy's HTML page.")
-	f.Func().Add(recv()).Id("Body").Params().String().Block(jen.Return(self().Dot("body")))
+	f.Comment("ResponseBody returns an excerpt of the response body the error was parsed")
+	f.Comment("from, when that body was not the error envelope, such as a proxy's HTML")
+	f.Comment("page.")
+	f.Func().Add(recv()).Id("ResponseBody").Params().String().Block(jen.Return(self().Dot("x").Dot("get").Call().Dot("body")))
 	f.Line()
 
 	f.Comment("Unwrap returns the cause set by WithCause.")
-	f.Func().Add(recv()).Id("Unwrap").Params().Error().Block(jen.Return(self().Dot("cause")))
+	f.Func().Add(recv()).Id("Unwrap").Params().Error().Block(jen.Return(self().Dot("x").Dot("get").Call().Dot("cause")))
 	f.Line()
 
 	comment(f.Group, fmt.Sprintf("Is reports whether target is %s, so that errors.Is(err, %s) holds for every %s.", e.Sentinel, e.Sentinel, e.Name))
 	f.Func().Add(recv()).Id("Is").Params(jen.Id("target").Error()).Bool().Block(
-		jen.Return(jen.Id("target").Op("==").Id(e.Sentinel)),
+		jen.List(jen.Id("s"), jen.Id("ok")).Op(":=").Id("target").Assert(jen.Op("*").Id("sentinel")),
+		jen.Return(jen.Id("ok").Op("&&").Id("s").Op("==").Id(e.Sentinel)),
 	)
 	f.Line()
 
@@ -381,7 +441,9 @@ func genMethods(f *jen.File, m *Model, e *ErrorDef) {
 	f.Comment("cause is never sent to clients. It changes e and returns it, to chain")
 	f.Comment("after the constructor.")
 	f.Func().Add(recv()).Id("WithCause").Params(jen.Id("err").Error()).Op("*").Id(e.Name).Block(
-		self().Dot("cause").Op("=").Id("err"),
+		jen.Id("x").Op(":=").Add(self().Dot("x").Dot("get").Call()),
+		jen.Id("x").Dot("cause").Op("=").Id("err"),
+		self().Dot("x").Op("=").Id("x").Dot("ptr").Call(),
 		jen.Return(self()),
 	)
 	f.Line()
@@ -394,7 +456,11 @@ func genMethods(f *jen.File, m *Model, e *ErrorDef) {
 					for _, s := range e.Statuses {
 						g.Lit(s)
 					}
-				}).Block(self().Dot("status").Op("=").Id("nonDefault").Call(jen.Id("status"), jen.Lit(e.Status))),
+				}).Block(
+					jen.Id("x").Op(":=").Add(self().Dot("x").Dot("get").Call()),
+					jen.Id("x").Dot("status").Op("=").Id("nonDefault").Call(jen.Id("status"), jen.Lit(e.Status)),
+					self().Dot("x").Op("=").Id("x").Dot("ptr").Call(),
+				),
 			),
 			jen.Return(self()),
 		)
@@ -423,7 +489,7 @@ func genSentinels(f *jen.File, m *Model) {
 	}
 	f.Comment("MarshalJSON returns the HTTP body of the error the value stands for.")
 	f.Func().Params(jen.Id("s").Op("*").Id("sentinel")).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Return(jen.Id("appendError").Call(jen.Nil(), jen.Id("s")), jen.Nil()),
+		jen.Return(jen.Id("appendError").Call(jen.Nil(), jen.Id("s").Dot("err")), jen.Nil()),
 	)
 	f.Line()
 	f.Comment("Sentinels for errors.Is: errors.Is(err, ErrXxx) holds when err's chain holds")
@@ -447,8 +513,11 @@ func genMatchers(f *jen.File, m *Model) {
 		comment(f.Group, fmt.Sprintf("%s reports whether err's chain holds %s or %s, as errors.Is(err, %s) does, without allocating.", e.Matcher, article(e.Name), e.Sentinel, e.Sentinel))
 		f.Func().Id(e.Matcher).Params(jen.Id("err").Error()).Bool().Block(
 			jen.Return(jen.Id("find").Call(jen.Id("err"), jen.Func().Params(jen.Id("err").Error()).Bool().Block(
-				jen.List(jen.Id("_"), jen.Id("ok")).Op(":=").Id("err").Assert(jen.Op("*").Id(e.Name)),
-				jen.Return(jen.Id("ok").Op("||").Id("err").Op("==").Id(e.Sentinel)),
+				jen.Switch(jen.Id("e").Op(":=").Id("err").Assert(jen.Type())).Block(
+					jen.Case(jen.Op("*").Id(e.Name)).Block(jen.Return(jen.True())),
+					jen.Case(jen.Op("*").Id("sentinel")).Block(jen.Return(jen.Id("e").Op("==").Id(e.Sentinel))),
+				),
+				jen.Return(jen.False()),
 			)).Op("!=").Nil()),
 		)
 		f.Line()

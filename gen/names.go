@@ -17,10 +17,12 @@ var packageNames = []string{
 }
 
 // errorMembers are the exported methods and fields every generated error
-// type has; a param's field never takes one (see paramFieldName).
+// type has; a param's field never takes one (see paramFieldName). No
+// method name sorts before "Error": errors.As scans a type's methods in
+// that order for Error, so it finds it first.
 var errorMembers = []string{
 	"Message", "Error", "ErrorCode", "HTTPStatus", "ErrorMessage", "Unwrap", "Is",
-	"WithCause", "WithStatus", "MarshalJSON", "AppendJSON", "Body",
+	"WithCause", "WithStatus", "MarshalJSON", "ResponseBody",
 }
 
 var initialisms = map[string]bool{

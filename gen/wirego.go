@@ -47,10 +47,10 @@ func jsonQuote(s string) string { return string(wire.AppendJSONString(nil, s)) }
 func genHTTP(f *jen.File, m *Model) {
 	genEnvelopeConsts(f, m)
 	for _, e := range m.Errors {
-		genAppendJSON(f, e.Name)
+		genMarshalJSON(f, e.Name)
 		genFill(f, e)
 	}
-	genAppendJSON(f, "UnknownError")
+	genMarshalJSON(f, "UnknownError")
 	genAppendError(f, m)
 	genWriteError(f, m)
 	genParse(f, m)
@@ -77,76 +77,74 @@ func genEnvelopeConsts(f *jen.File, m *Model) {
 	f.Line()
 }
 
-// genAppendJSON emits, for an error type,
+// genMarshalJSON emits, for an error type,
 //
-//	func (e *XxxError) AppendJSON(dst []byte) []byte
 //	func (e *XxxError) MarshalJSON() ([]byte, error)
-func genAppendJSON(f *jen.File, name string) {
-	recv := func() *jen.Statement { return jen.Params(jen.Id("e").Op("*").Id(name)) }
-	f.Comment("AppendJSON appends the error's HTTP body, the envelope, to dst.")
-	f.Func().Add(recv()).Id("AppendJSON").Params(jen.Id("dst").Index().Byte()).Index().Byte().Block(
-		jen.Return(jen.Id("appendError").Call(jen.Id("dst"), jen.Id("e"))),
-	)
-	f.Line()
+func genMarshalJSON(f *jen.File, name string) {
 	f.Comment("MarshalJSON returns the error's HTTP body, the envelope.")
-	f.Func().Add(recv()).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Return(jen.Id("e").Dot("AppendJSON").Call(jen.Nil()), jen.Nil()),
+	f.Func().Params(jen.Id("e").Op("*").Id(name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Return(jen.Id("appendError").Call(jen.Nil(), jen.Id("e")), jen.Nil()),
 	)
 	f.Line()
 }
 
 // genFill emits, for an error whose template can be parsed back,
 //
-//	func (e *XxxError) fill()
+//	func (e *XxxError) fill(msg []byte) bool
 //
-// which sets the params from a received message. It reads each value up to
-// the literal text that follows it, then renders the candidate again and
-// keeps it only if that gives back the message exactly.
+// which sets the params from a received message when the template,
+// rendered with them, gives back the message exactly. It strips the
+// literal text at both ends, reads each value up to the literal text that
+// follows it, and has each value's parser check that the value renders
+// back as the text it was read from.
 func genFill(f *jen.File, e *ErrorDef) {
 	if !e.Parseable {
 		return
 	}
-	f.Comment("fill sets e's params from e.Message, when the message was rendered from")
-	f.Comment("the template.")
-	f.Func().Params(jen.Id("e").Op("*").Id(e.Name)).Id("fill").Params().BlockFunc(func(g *jen.Group) {
+	f.Comment("fill sets e's params from a received message and reports whether the")
+	f.Comment("template, rendered with them, is the message.")
+	f.Func().Params(jen.Id("e").Op("*").Id(e.Name)).Id("fill").Params(jen.Id("msg").Index().Byte()).Bool().BlockFunc(func(g *jen.Group) {
 		g.Var().Id("c").Id(e.Name)
-		g.Var().Id("v").String()
 		segs := e.Template
 		if segs[0].Param == nil {
-			g.List(jen.Id("s"), jen.Id("ok")).Op(":=").Qual("strings", "CutPrefix").Call(jen.Id("e").Dot("Message"), jen.Lit(segs[0].Text))
+			g.List(jen.Id("s"), jen.Id("ok")).Op(":=").Id("cutPrefix").Call(jen.Id("msg"), jen.Lit(segs[0].Text), jen.True())
 			segs = segs[1:]
 		} else {
-			g.List(jen.Id("s"), jen.Id("ok")).Op(":=").List(jen.Id("e").Dot("Message"), jen.True())
+			g.List(jen.Id("s"), jen.Id("ok")).Op(":=").List(jen.Id("msg"), jen.True())
 		}
-		for i := 0; i < len(segs); i++ {
+		if last := segs[len(segs)-1]; last.Param == nil {
+			g.List(jen.Id("s"), jen.Id("ok")).Op("=").Id("cutSuffix").Call(jen.Id("s"), jen.Lit(last.Text), jen.Id("ok"))
+			segs = segs[:len(segs)-1]
+		}
+		// segs is now param, literal, param, ..., param.
+		for i := 0; i < len(segs); i += 2 {
 			p := segs[i].Param
-			sep, rest := "", jen.Id("_")
+			v := jen.Id("s")
 			if i+1 < len(segs) {
-				sep = segs[i+1].Text
-				i++
-				if i+1 < len(segs) {
-					rest = jen.Id("s")
+				if i == 0 {
+					g.Var().Id("v").Index().Byte()
 				}
+				g.List(jen.Id("v"), jen.Id("s"), jen.Id("ok")).Op("=").Id("cutParam").Call(jen.Id("s"), jen.Lit(segs[i+1].Text), jen.Id("ok"))
+				v = jen.Id("v")
 			}
-			g.List(jen.Id("v"), rest, jen.Id("ok")).Op("=").Id("cutParam").Call(jen.Id("s"), jen.Lit(sep), jen.Id("ok"))
 			field := jen.Id("c").Dot(p.Field)
 			switch {
 			case p.Type == "int":
-				g.List(field, jen.Id("ok")).Op("=").Id("parseIntParam").Call(jen.Id("v"), jen.Lit(p.Base), jen.Id("ok"))
+				g.List(field, jen.Id("ok")).Op("=").Id("parseIntParam").Call(v, jen.Lit(p.Base), jen.Id("ok"))
 			case p.Type == "float64":
-				g.List(field, jen.Id("ok")).Op("=").Id("parseFloatParam").Call(jen.Id("v"), jen.Id("ok"))
+				g.List(field, jen.Id("ok")).Op("=").Id("parseFloatParam").Call(v, jen.LitRune(rune(p.Verb)), jen.Lit(p.Prec), jen.Id("ok"))
 			case p.Verb == 'q':
-				g.List(field, jen.Id("ok")).Op("=").Id("parseQuotedParam").Call(jen.Id("v"), jen.Id("ok"))
+				g.List(field, jen.Id("ok")).Op("=").Id("parseQuotedParam").Call(v, jen.Id("ok"))
 			default:
-				g.Add(field).Op("=").Id("v")
+				g.Add(field).Op("=").String().Call(v)
 			}
 		}
-		g.Var().Id("buf").Index(jen.Lit(messageBufSize(e))).Byte()
-		g.If(jen.Id("ok").Op("&&").String().Call(jen.Id("c").Dot("appendMessage").Call(jen.Id("buf").Index(jen.Empty(), jen.Lit(0)))).Op("==").Id("e").Dot("Message")).BlockFunc(func(g *jen.Group) {
+		g.If(jen.Id("ok")).BlockFunc(func(g *jen.Group) {
 			for _, p := range e.Params {
 				g.Id("e").Dot(p.Field).Op("=").Id("c").Dot(p.Field)
 			}
 		})
+		g.Return(jen.Id("ok"))
 	})
 	f.Line()
 }
@@ -163,8 +161,15 @@ func genAppendError(f *jen.File, m *Model) {
 		jen.Return(jen.Id("appendError").Call(jen.Id("dst"), jen.Id("e"))),
 	)
 	f.Line()
+	f.Comment("appendError appends e's envelope. The errors of this package render their")
+	f.Comment("message straight into dst; an Error of another package gives its own.")
 	f.Func().Id("appendError").Params(jen.Id("dst").Index().Byte(), jen.Id("e").Id("Error")).Index().Byte().Block(
-		jen.Return(jen.Id("appendEnvelope").Call(jen.Id("dst"), jen.Id("codePrefix"), jen.Int().Call(jen.Id("e").Dot("ErrorCode").Call()), jen.Id("messagePrefix"), jen.Id("e").Dot("ErrorMessage").Call())),
+		jen.List(jen.Id("m"), jen.Id("ok")).Op(":=").Id("e").Assert(jen.Id("messageAppender")),
+		jen.If(jen.Op("!").Id("ok")).Block(
+			jen.Return(jen.Id("appendEnvelope").Call(jen.Id("dst"), jen.Id("codePrefix"), jen.Int().Call(jen.Id("e").Dot("ErrorCode").Call()), jen.Id("messagePrefix"), jen.Id("e").Dot("ErrorMessage").Call())),
+		),
+		jen.Id("dst").Op("=").Id("appendEnvelopeHead").Call(jen.Id("dst"), jen.Id("codePrefix"), jen.Int().Call(jen.Id("e").Dot("ErrorCode").Call()), jen.Id("messagePrefix")),
+		jen.Return(jen.Append(jen.Id("closeJSONString").Call(jen.Id("m").Dot("appendMessage").Call(jen.Id("dst")), jen.Len(jen.Id("dst"))), jen.LitRune('}'))),
 	)
 	f.Line()
 }
@@ -173,6 +178,10 @@ func genAppendError(f *jen.File, m *Model) {
 //
 //	func WriteError(w http.ResponseWriter, err error)
 func genWriteError(f *jen.File, m *Model) {
+	f.Comment("jsonContentType is the Content-Type header value WriteError sets; like")
+	f.Comment("net/http's own defaults, it is shared, so it must not be modified.")
+	f.Var().Id("jsonContentType").Op("=").Index().String().Values(jen.Lit("application/json"))
+	f.Line()
 	f.Comment("bodyPool recycles the buffers WriteError encodes into.")
 	f.Var().Id("bodyPool").Op("=").Qual("sync", "Pool").Values(jen.Dict{
 		jen.Id("New"): jen.Func().Params().Any().Block(
@@ -187,7 +196,7 @@ func genWriteError(f *jen.File, m *Model) {
 		jen.If(jen.Id("e").Op("==").Nil()).Block(jen.Id("e").Op("=").Id(m.Fallback.Sentinel)),
 		jen.Id("bp").Op(":=").Id("bodyPool").Dot("Get").Call().Assert(jen.Op("*").Index().Byte()),
 		jen.Id("b").Op(":=").Id("appendError").Call(jen.Parens(jen.Op("*").Id("bp")).Index(jen.Empty(), jen.Lit(0)), jen.Id("e")),
-		jen.Id("w").Dot("Header").Call().Index(jen.Lit("Content-Type")).Op("=").Index().String().Values(jen.Lit("application/json")),
+		jen.Id("w").Dot("Header").Call().Index(jen.Lit("Content-Type")).Op("=").Id("jsonContentType"),
 		jen.Id("w").Dot("WriteHeader").Call(jen.Id("e").Dot("HTTPStatus").Call()),
 		jen.Id("w").Dot("Write").Call(jen.Id("b")),
 		jen.If(jen.Cap(jen.Id("b")).Op("<=").Lit(64<<10)).Block(
@@ -209,23 +218,25 @@ func genParse(f *jen.File, m *Model) {
 			jen.Values(jen.Id("key").Op(":").Id("codeField"), jen.Id("kind").Op(":").Id("jsonInt")),
 			jen.Values(jen.Id("key").Op(":").Id("messageField"), jen.Id("kind").Op(":").Id("jsonString")),
 		),
-		jen.Id("ok").Op(":=").Id("decodeJSONObject").Call(jen.Id("body"), jen.Op("&").Id("m")),
-		jen.If(jen.Id("ok").Op("&&").Id("m").Index(jen.Lit(0)).Dot("set")).Block(
-			jen.Return(jen.Id("resolve").Call(jen.Id("status"), jen.Id("Code").Call(jen.Id("m").Index(jen.Lit(0)).Dot("num")), jen.Id("m").Index(jen.Lit(1)).Dot("str"))),
+		jen.If(jen.Op("!").Id("decodeJSONObject").Call(jen.Id("body"), jen.Op("&").Id("m"))).Block(
+			jen.Return(jen.Id("byStatus").Call(jen.Id("status"), jen.Lit(""), jen.Id("excerpt").Call(jen.Id("body")))), // a body that does not decode carries no message
 		),
-		jen.If(jen.Op("!").Id("ok")).Block(
-			jen.Id("m").Index(jen.Lit(1)).Dot("str").Op("=").Lit(""), // a body that does not decode carries no message
+		jen.Var().Id("buf").Index(jen.Lit(256)).Byte(),
+		jen.Id("message").Op(":=").Id("m").Index(jen.Lit(1)).Dot("text").Call(jen.Id("body"), jen.Id("buf").Index(jen.Empty(), jen.Lit(0))),
+		jen.If(jen.Op("!").Id("m").Index(jen.Lit(0)).Dot("set")).Block(
+			jen.Return(jen.Id("byStatus").Call(jen.Id("status"), jen.String().Call(jen.Id("message")), jen.Id("excerpt").Call(jen.Id("body")))),
 		),
-		jen.Return(jen.Id("byStatus").Call(jen.Id("status"), jen.Id("m").Index(jen.Lit(1)).Dot("str"), jen.Id("excerpt").Call(jen.Id("body")))),
+		jen.Return(jen.Id("resolve").Call(jen.Id("status"), jen.Id("Code").Call(jen.Id("m").Index(jen.Lit(0)).Dot("num")), jen.Id("message"))),
 	)
 	f.Line()
 }
 
-// received is the expression that builds error e as received with the
-// given code and status variables; code is kept only for an alias.
-func received(e *ErrorDef, alias bool, body bool) *jen.Statement {
-	return jen.Op("&").Id(e.Name).ValuesFunc(func(g *jen.Group) {
-		g.Id("Message").Op(":").Id("message")
+// returnReceived returns error e as received with the variables status,
+// code (kept only for an alias) and body (kept only when body is set), and
+// its message: for an error with a template that can be parsed back, the
+// params when the message is the template's, else the message as it came.
+func returnReceived(g *jen.Group, e *ErrorDef, alias, body bool) {
+	g.List(jen.Id("e"), jen.Id("x")).Op(":=").Id("alloc").Index(jen.Id(e.Name)).Call(jen.Id("details").ValuesFunc(func(g *jen.Group) {
 		if alias {
 			g.Id("code").Op(":").Id("code")
 		}
@@ -233,18 +244,18 @@ func received(e *ErrorDef, alias bool, body bool) *jen.Statement {
 		if body {
 			g.Id("body").Op(":").Id("body")
 		}
-	})
-}
-
-// returnReceived returns error e as received, filling its params first
-// when its template can be parsed back.
-func returnReceived(g *jen.Group, e *ErrorDef, alias, body bool) {
-	if !e.Parseable {
-		g.Return(received(e, alias, body))
-		return
+	}))
+	g.Id("e").Dot("x").Op("=").Id("x")
+	switch {
+	case body:
+		g.Id("e").Dot("Message").Op("=").Id("message")
+	case e.Parseable:
+		g.If(jen.Op("!").Id("e").Dot("fill").Call(jen.Id("message"))).Block(
+			jen.Id("e").Dot("Message").Op("=").String().Call(jen.Id("message")),
+		)
+	default:
+		g.Id("e").Dot("Message").Op("=").String().Call(jen.Id("message"))
 	}
-	g.Id("e").Op(":=").Add(received(e, alias, body))
-	g.Id("e").Dot("fill").Call()
 	g.Return(jen.Id("e"))
 }
 
@@ -253,8 +264,16 @@ func returnReceived(g *jen.Group, e *ErrorDef, alias, body bool) {
 //	func resolve(status int, code Code, message string) error
 //	func byStatus(status int, message, body string) error
 func genResolve(f *jen.File, m *Model) {
+	f.Comment("alloc returns a new T and, when x holds anything, a copy of x in the same")
+	f.Comment("allocation.")
+	f.Func().Id("alloc").Types(jen.Id("T").Any()).Params(jen.Id("x").Id("details")).Params(jen.Op("*").Id("T"), jen.Op("*").Id("details")).Block(
+		jen.If(jen.Id("x").Op("==").Parens(jen.Id("details").Values())).Block(jen.Return(jen.New(jen.Id("T")), jen.Nil())),
+		jen.Id("p").Op(":=").Op("&").Struct(jen.Id("e").Id("T"), jen.Id("x").Id("details")).Values(jen.Id("x").Op(":").Id("x")),
+		jen.Return(jen.Op("&").Id("p").Dot("e"), jen.Op("&").Id("p").Dot("x")),
+	)
+	f.Line()
 	f.Comment("resolve returns the error a received code and status mean.")
-	f.Func().Id("resolve").Params(jen.Id("status").Int(), jen.Id("code").Id("Code"), jen.Id("message").String()).Error().Block(
+	f.Func().Id("resolve").Params(jen.Id("status").Int(), jen.Id("code").Id("Code"), jen.Id("message").Index().Byte()).Error().Block(
 		jen.Switch(jen.Id("code")).BlockFunc(func(g *jen.Group) {
 			for _, r := range m.Resolutions {
 				g.Case(caseCode(m, r.Code)).BlockFunc(func(g *jen.Group) {
@@ -278,7 +297,7 @@ func genResolve(f *jen.File, m *Model) {
 		jen.Return(jen.Op("&").Id("UnknownError").Values(jen.Dict{
 			jen.Id("Code"):    jen.Id("code"),
 			jen.Id("Status"):  jen.Id("status"),
-			jen.Id("Message"): jen.Id("message"),
+			jen.Id("Message"): jen.String().Call(jen.Id("message")),
 		})),
 	)
 	f.Line()
@@ -288,7 +307,7 @@ func genResolve(f *jen.File, m *Model) {
 	f.Func().Id("byStatus").Params(jen.Id("status").Int(), jen.List(jen.Id("message"), jen.Id("body")).String()).Error().Block(
 		jen.Switch(jen.Id("status")).BlockFunc(func(g *jen.Group) {
 			for _, o := range m.StatusOwners {
-				g.Case(jen.Lit(o.Status)).Block(jen.Return(received(o.Error, false, true)))
+				g.Case(jen.Lit(o.Status)).BlockFunc(func(g *jen.Group) { returnReceived(g, o.Error, false, true) })
 			}
 		}),
 		jen.Return(jen.Op("&").Id("UnknownError").Values(jen.Dict{
@@ -363,13 +382,14 @@ func genWebSocket(f *jen.File, m *Model) {
 	comment(f.Group, fmt.Sprintf("ParseWebSocketError recognises a WebSocket error message: a JSON object whose %s is %s. It reports false for other messages and for data that is not JSON.", ws.TypeField, jsonQuote(ws.Type)))
 	f.Func().Id("ParseWebSocketError").Params(jen.Id("data").Index().Byte()).Params(jen.Op("*").Id("WebSocketError"), jen.Bool()).Block(
 		jen.Id("m").Op(":=").Index(jen.Lit(2)).Id("jsonMember").Values(
-			jen.Values(jen.Id("key").Op(":").Lit(ws.TypeField), jen.Id("kind").Op(":").Id("jsonString"), jen.Id("want").Op(":").Lit(ws.Type)),
+			jen.Values(jen.Id("key").Op(":").Lit(ws.TypeField), jen.Id("kind").Op(":").Id("jsonString")),
 			jen.Values(jen.Id("key").Op(":").Lit(ws.MessageField), jen.Id("kind").Op(":").Id("jsonString")),
 		),
-		jen.If(jen.Op("!").Id("decodeJSONObject").Call(jen.Id("data"), jen.Op("&").Id("m")).Op("||").Op("!").Id("m").Index(jen.Lit(0)).Dot("set").Op("||").Id("m").Index(jen.Lit(0)).Dot("str").Op("!=").Lit(ws.Type)).Block(
+		jen.Var().Id("buf").Index(jen.Lit(256)).Byte(),
+		jen.If(jen.Op("!").Id("decodeJSONObject").Call(jen.Id("data"), jen.Op("&").Id("m")).Op("||").Op("!").Id("m").Index(jen.Lit(0)).Dot("set").Op("||").String().Call(jen.Id("m").Index(jen.Lit(0)).Dot("text").Call(jen.Id("data"), jen.Id("buf").Index(jen.Empty(), jen.Lit(0)))).Op("!=").Lit(ws.Type)).Block(
 			jen.Return(jen.Nil(), jen.False()),
 		),
-		jen.Return(jen.Op("&").Id("WebSocketError").Values(jen.Id("Message").Op(":").Id("m").Index(jen.Lit(1)).Dot("str")), jen.True()),
+		jen.Return(jen.Op("&").Id("WebSocketError").Values(jen.Id("Message").Op(":").String().Call(jen.Id("m").Index(jen.Lit(1)).Dot("text").Call(jen.Id("data"), jen.Id("buf").Index(jen.Empty(), jen.Lit(0))))), jen.True()),
 	)
 	f.Line()
 	if len(ws.Messages) == 0 {

@@ -131,6 +131,38 @@ func (e *UnknownError) ErrorMessage() string {
 	return e.Message
 }
 
+func (e *UnknownError) appendMessage(b []byte) []byte {
+	return append(b, e.ErrorMessage()...)
+}
+
+// details holds what few errors carry: a cause, or the code, status and body
+// an error was received with. Keeping them behind one pointer makes a new
+// error one small allocation. Details are never changed once set:
+// WithCause and WithStatus replace them, so copies of an error never share
+// a change.
+type details struct {
+	cause  error
+	code   Code   // the code received, when not the error's own
+	status int    // the status to send or received, when not the default
+	body   string // an excerpt of a received body that was not the envelope
+}
+
+// get returns the details x points to, or none.
+func (x *details) get() details {
+	if x == nil {
+		return details{}
+	}
+	return *x
+}
+
+// ptr returns a pointer to a copy of x, or nil when x holds nothing.
+func (x details) ptr() *details {
+	if x == (details{}) {
+		return nil
+	}
+	return &x
+}
+
 // AuthenticationError is error 40101 of the Faseeh API, sent with HTTP status
 // 401 (Unauthorized).
 //
@@ -138,13 +170,11 @@ func (e *UnknownError) ErrorMessage() string {
 //
 // Retrying the same request fails the same way.
 type AuthenticationError struct {
-	// Message is sent in the errorMessage field.
+	// Message is sent in the errorMessage field; when empty, the default message
+	// is.
 	Message string
 
-	code   Code // the code received, when not CodeAuthentication
-	status int  // the status to send or received, when not the default
-	cause  error
-	body   string // an excerpt of a received body that was not the envelope
+	x *details
 }
 
 // NewAuthenticationError returns an AuthenticationError with the given
@@ -156,27 +186,29 @@ func NewAuthenticationError(message string) *AuthenticationError {
 	return &AuthenticationError{Message: message}
 }
 
+// appendMessage appends the message sent.
+func (e *AuthenticationError) appendMessage(b []byte) []byte {
+	return append(b, e.ErrorMessage()...)
+}
+
 // Error returns the error's name, code and message, and its cause if any.
 func (e *AuthenticationError) Error() string {
 	s := "AuthenticationError (" + strconv.Itoa(int(e.ErrorCode())) + "): " + e.ErrorMessage()
-	if e.cause != nil {
-		s += ": " + e.cause.Error()
+	if cause := e.Unwrap(); cause != nil {
+		s += ": " + cause.Error()
 	}
 	return s
 }
 
 // ErrorCode returns CodeAuthentication.
 func (e *AuthenticationError) ErrorCode() Code {
-	if e.code != 0 {
-		return e.code
-	}
 	return CodeAuthentication
 }
 
 // HTTPStatus returns 401, or the status set by WithStatus or received.
 func (e *AuthenticationError) HTTPStatus() int {
-	if e.status != 0 {
-		return e.status
+	if s := e.x.get().status; s != 0 {
+		return s
 	}
 	return 401
 }
@@ -189,28 +221,32 @@ func (e *AuthenticationError) ErrorMessage() string {
 	return "Invalid API key"
 }
 
-// Body returns an excerpt of the response body the error was parsed from,
-// when that body was not the error envelope, such as a proxy's HTML page.
-func (e *AuthenticationError) Body() string {
-	return e.body
+// ResponseBody returns an excerpt of the response body the error was parsed
+// from, when that body was not the error envelope, such as a proxy's HTML
+// page.
+func (e *AuthenticationError) ResponseBody() string {
+	return e.x.get().body
 }
 
 // Unwrap returns the cause set by WithCause.
 func (e *AuthenticationError) Unwrap() error {
-	return e.cause
+	return e.x.get().cause
 }
 
 // Is reports whether target is ErrAuthentication, so that errors.Is(err,
 // ErrAuthentication) holds for every AuthenticationError.
 func (e *AuthenticationError) Is(target error) bool {
-	return target == ErrAuthentication
+	s, ok := target.(*sentinel)
+	return ok && s == ErrAuthentication
 }
 
 // WithCause records the error that caused e, for Unwrap and Error; the
 // cause is never sent to clients. It changes e and returns it, to chain
 // after the constructor.
 func (e *AuthenticationError) WithCause(err error) *AuthenticationError {
-	e.cause = err
+	x := e.x.get()
+	x.cause = err
+	e.x = x.ptr()
 	return e
 }
 
@@ -221,13 +257,11 @@ func (e *AuthenticationError) WithCause(err error) *AuthenticationError {
 //
 // Retrying the same request fails the same way.
 type ValidationError struct {
-	// Message is sent in the errorMessage field.
+	// Message is sent in the errorMessage field; when empty, the default message
+	// is.
 	Message string
 
-	code   Code // the code received, when not CodeValidation
-	status int  // the status to send or received, when not the default
-	cause  error
-	body   string // an excerpt of a received body that was not the envelope
+	x *details
 }
 
 // NewValidationError returns a ValidationError with the given message; ""
@@ -239,27 +273,29 @@ func NewValidationError(message string) *ValidationError {
 	return &ValidationError{Message: message}
 }
 
+// appendMessage appends the message sent.
+func (e *ValidationError) appendMessage(b []byte) []byte {
+	return append(b, e.ErrorMessage()...)
+}
+
 // Error returns the error's name, code and message, and its cause if any.
 func (e *ValidationError) Error() string {
 	s := "ValidationError (" + strconv.Itoa(int(e.ErrorCode())) + "): " + e.ErrorMessage()
-	if e.cause != nil {
-		s += ": " + e.cause.Error()
+	if cause := e.Unwrap(); cause != nil {
+		s += ": " + cause.Error()
 	}
 	return s
 }
 
 // ErrorCode returns CodeValidation.
 func (e *ValidationError) ErrorCode() Code {
-	if e.code != 0 {
-		return e.code
-	}
 	return CodeValidation
 }
 
 // HTTPStatus returns 400, or the status set by WithStatus or received.
 func (e *ValidationError) HTTPStatus() int {
-	if e.status != 0 {
-		return e.status
+	if s := e.x.get().status; s != 0 {
+		return s
 	}
 	return 400
 }
@@ -272,28 +308,32 @@ func (e *ValidationError) ErrorMessage() string {
 	return "Bad Request"
 }
 
-// Body returns an excerpt of the response body the error was parsed from,
-// when that body was not the error envelope, such as a proxy's HTML page.
-func (e *ValidationError) Body() string {
-	return e.body
+// ResponseBody returns an excerpt of the response body the error was parsed
+// from, when that body was not the error envelope, such as a proxy's HTML
+// page.
+func (e *ValidationError) ResponseBody() string {
+	return e.x.get().body
 }
 
 // Unwrap returns the cause set by WithCause.
 func (e *ValidationError) Unwrap() error {
-	return e.cause
+	return e.x.get().cause
 }
 
 // Is reports whether target is ErrValidation, so that errors.Is(err,
 // ErrValidation) holds for every ValidationError.
 func (e *ValidationError) Is(target error) bool {
-	return target == ErrValidation
+	s, ok := target.(*sentinel)
+	return ok && s == ErrValidation
 }
 
 // WithCause records the error that caused e, for Unwrap and Error; the
 // cause is never sent to clients. It changes e and returns it, to chain
 // after the constructor.
 func (e *ValidationError) WithCause(err error) *ValidationError {
-	e.cause = err
+	x := e.x.get()
+	x.cause = err
+	e.x = x.ptr()
 	return e
 }
 
@@ -305,35 +345,36 @@ func (e *ValidationError) WithCause(err error) *ValidationError {
 //
 // Retrying the same request fails the same way.
 type InsufficientBalanceError struct {
-	// Message is sent in the errorMessage field.
+	// Message, when set, is sent in the errorMessage field instead of the message
+	// rendered from the params. NewInsufficientBalanceError leaves it empty; Parse
+	// sets it when the message received is not the template's.
 	Message string
 	// Required is the cost of the request in US dollars.
 	Required float64
 	// Available is the wallet balance in US dollars.
 	Available float64
 
-	code   Code // the code received, when not CodeInsufficientBalance
-	status int  // the status to send or received, when not the default
-	cause  error
-	body   string // an excerpt of a received body that was not the envelope
+	x *details
 }
 
 // NewInsufficientBalanceError returns an InsufficientBalanceError whose
-// message is rendered from its params:
+// message is rendered from its params when it is sent:
 //
 //	Insufficient wallet balance. Required: ${required}, Available: ${available}
 func NewInsufficientBalanceError(required float64, available float64) *InsufficientBalanceError {
-	e := &InsufficientBalanceError{Required: required, Available: available}
-	e.Message = e.render()
-	return e
+	return &InsufficientBalanceError{Required: required, Available: available}
 }
 
-// appendMessage appends the message template, formatted with e's params.
+// appendMessage appends the message sent: e.Message, or the template
+// formatted with e's params.
 func (e *InsufficientBalanceError) appendMessage(b []byte) []byte {
+	if e.Message != "" {
+		return append(b, e.Message...)
+	}
 	b = append(b, "Insufficient wallet balance. Required: $"...)
-	b = strconv.AppendFloat(b, e.Required, 'f', 2, 64)
+	b = appendFixed(b, e.Required, 2)
 	b = append(b, ", Available: $"...)
-	b = strconv.AppendFloat(b, e.Available, 'f', 2, 64)
+	b = appendFixed(b, e.Available, 2)
 	return b
 }
 
@@ -346,29 +387,27 @@ func (e *InsufficientBalanceError) render() string {
 // Error returns the error's name, code and message, and its cause if any.
 func (e *InsufficientBalanceError) Error() string {
 	s := "InsufficientBalanceError (" + strconv.Itoa(int(e.ErrorCode())) + "): " + e.ErrorMessage()
-	if e.cause != nil {
-		s += ": " + e.cause.Error()
+	if cause := e.Unwrap(); cause != nil {
+		s += ": " + cause.Error()
 	}
 	return s
 }
 
 // ErrorCode returns CodeInsufficientBalance.
 func (e *InsufficientBalanceError) ErrorCode() Code {
-	if e.code != 0 {
-		return e.code
-	}
 	return CodeInsufficientBalance
 }
 
 // HTTPStatus returns 402, or the status set by WithStatus or received.
 func (e *InsufficientBalanceError) HTTPStatus() int {
-	if e.status != 0 {
-		return e.status
+	if s := e.x.get().status; s != 0 {
+		return s
 	}
 	return 402
 }
 
-// ErrorMessage returns e.Message, or the default message when it is empty.
+// ErrorMessage returns e.Message, or the message rendered from the params
+// when it is empty.
 func (e *InsufficientBalanceError) ErrorMessage() string {
 	if e.Message != "" {
 		return e.Message
@@ -376,28 +415,32 @@ func (e *InsufficientBalanceError) ErrorMessage() string {
 	return e.render()
 }
 
-// Body returns an excerpt of the response body the error was parsed from,
-// when that body was not the error envelope, such as a proxy's HTML page.
-func (e *InsufficientBalanceError) Body() string {
-	return e.body
+// ResponseBody returns an excerpt of the response body the error was parsed
+// from, when that body was not the error envelope, such as a proxy's HTML
+// page.
+func (e *InsufficientBalanceError) ResponseBody() string {
+	return e.x.get().body
 }
 
 // Unwrap returns the cause set by WithCause.
 func (e *InsufficientBalanceError) Unwrap() error {
-	return e.cause
+	return e.x.get().cause
 }
 
 // Is reports whether target is ErrInsufficientBalance, so that errors.Is(err,
 // ErrInsufficientBalance) holds for every InsufficientBalanceError.
 func (e *InsufficientBalanceError) Is(target error) bool {
-	return target == ErrInsufficientBalance
+	s, ok := target.(*sentinel)
+	return ok && s == ErrInsufficientBalance
 }
 
 // WithCause records the error that caused e, for Unwrap and Error; the
 // cause is never sent to clients. It changes e and returns it, to chain
 // after the constructor.
 func (e *InsufficientBalanceError) WithCause(err error) *InsufficientBalanceError {
-	e.cause = err
+	x := e.x.get()
+	x.cause = err
+	e.x = x.ptr()
 	return e
 }
 
@@ -409,13 +452,11 @@ func (e *InsufficientBalanceError) WithCause(err error) *InsufficientBalanceErro
 //
 // Retrying the same request fails the same way.
 type ModelAccessError struct {
-	// Message is sent in the errorMessage field.
+	// Message is sent in the errorMessage field; when empty, the default message
+	// is.
 	Message string
 
-	code   Code // the code received, when not CodeModelAccess
-	status int  // the status to send or received, when not the default
-	cause  error
-	body   string // an excerpt of a received body that was not the envelope
+	x *details
 }
 
 // NewModelAccessError returns a ModelAccessError with the given message; ""
@@ -428,27 +469,29 @@ func NewModelAccessError(message string) *ModelAccessError {
 	return &ModelAccessError{Message: message}
 }
 
+// appendMessage appends the message sent.
+func (e *ModelAccessError) appendMessage(b []byte) []byte {
+	return append(b, e.ErrorMessage()...)
+}
+
 // Error returns the error's name, code and message, and its cause if any.
 func (e *ModelAccessError) Error() string {
 	s := "ModelAccessError (" + strconv.Itoa(int(e.ErrorCode())) + "): " + e.ErrorMessage()
-	if e.cause != nil {
-		s += ": " + e.cause.Error()
+	if cause := e.Unwrap(); cause != nil {
+		s += ": " + cause.Error()
 	}
 	return s
 }
 
 // ErrorCode returns CodeModelAccess.
 func (e *ModelAccessError) ErrorCode() Code {
-	if e.code != 0 {
-		return e.code
-	}
 	return CodeModelAccess
 }
 
 // HTTPStatus returns 403, or the status set by WithStatus or received.
 func (e *ModelAccessError) HTTPStatus() int {
-	if e.status != 0 {
-		return e.status
+	if s := e.x.get().status; s != 0 {
+		return s
 	}
 	return 403
 }
@@ -461,28 +504,32 @@ func (e *ModelAccessError) ErrorMessage() string {
 	return "This model is not enabled for your account. Please contact support@faseeh.ai to get access."
 }
 
-// Body returns an excerpt of the response body the error was parsed from,
-// when that body was not the error envelope, such as a proxy's HTML page.
-func (e *ModelAccessError) Body() string {
-	return e.body
+// ResponseBody returns an excerpt of the response body the error was parsed
+// from, when that body was not the error envelope, such as a proxy's HTML
+// page.
+func (e *ModelAccessError) ResponseBody() string {
+	return e.x.get().body
 }
 
 // Unwrap returns the cause set by WithCause.
 func (e *ModelAccessError) Unwrap() error {
-	return e.cause
+	return e.x.get().cause
 }
 
 // Is reports whether target is ErrModelAccess, so that errors.Is(err,
 // ErrModelAccess) holds for every ModelAccessError.
 func (e *ModelAccessError) Is(target error) bool {
-	return target == ErrModelAccess
+	s, ok := target.(*sentinel)
+	return ok && s == ErrModelAccess
 }
 
 // WithCause records the error that caused e, for Unwrap and Error; the
 // cause is never sent to clients. It changes e and returns it, to chain
 // after the constructor.
 func (e *ModelAccessError) WithCause(err error) *ModelAccessError {
-	e.cause = err
+	x := e.x.get()
+	x.cause = err
+	e.x = x.ptr()
 	return e
 }
 
@@ -494,31 +541,32 @@ func (e *ModelAccessError) WithCause(err error) *ModelAccessError {
 //
 // Clients may retry once their requests in flight end.
 type ConcurrencyLimitError struct {
-	// Message is sent in the errorMessage field.
+	// Message, when set, is sent in the errorMessage field instead of the message
+	// rendered from the params. NewConcurrencyLimitError leaves it empty; Parse
+	// sets it when the message received is not the template's.
 	Message string
 	// Max is the number of concurrent requests the plan allows.
 	Max int
 	// Current is the number of requests in flight.
 	Current int
 
-	code   Code // the code received, when not CodeConcurrencyLimit
-	status int  // the status to send or received, when not the default
-	cause  error
-	body   string // an excerpt of a received body that was not the envelope
+	x *details
 }
 
 // NewConcurrencyLimitError returns a ConcurrencyLimitError whose message is
-// rendered from its params:
+// rendered from its params when it is sent:
 //
 //	Concurrency limit exceeded. Maximum {max} concurrent requests allowed. Current: {current}. Please upgrade your plan https://app.faseeh.ai/en/subscription or contact support@faseeh.ai for more information.
 func NewConcurrencyLimitError(max int, current int) *ConcurrencyLimitError {
-	e := &ConcurrencyLimitError{Max: max, Current: current}
-	e.Message = e.render()
-	return e
+	return &ConcurrencyLimitError{Max: max, Current: current}
 }
 
-// appendMessage appends the message template, formatted with e's params.
+// appendMessage appends the message sent: e.Message, or the template
+// formatted with e's params.
 func (e *ConcurrencyLimitError) appendMessage(b []byte) []byte {
+	if e.Message != "" {
+		return append(b, e.Message...)
+	}
 	b = append(b, "Concurrency limit exceeded. Maximum "...)
 	b = strconv.AppendInt(b, int64(e.Max), 10)
 	b = append(b, " concurrent requests allowed. Current: "...)
@@ -536,29 +584,27 @@ func (e *ConcurrencyLimitError) render() string {
 // Error returns the error's name, code and message, and its cause if any.
 func (e *ConcurrencyLimitError) Error() string {
 	s := "ConcurrencyLimitError (" + strconv.Itoa(int(e.ErrorCode())) + "): " + e.ErrorMessage()
-	if e.cause != nil {
-		s += ": " + e.cause.Error()
+	if cause := e.Unwrap(); cause != nil {
+		s += ": " + cause.Error()
 	}
 	return s
 }
 
 // ErrorCode returns CodeConcurrencyLimit.
 func (e *ConcurrencyLimitError) ErrorCode() Code {
-	if e.code != 0 {
-		return e.code
-	}
 	return CodeConcurrencyLimit
 }
 
 // HTTPStatus returns 429, or the status set by WithStatus or received.
 func (e *ConcurrencyLimitError) HTTPStatus() int {
-	if e.status != 0 {
-		return e.status
+	if s := e.x.get().status; s != 0 {
+		return s
 	}
 	return 429
 }
 
-// ErrorMessage returns e.Message, or the default message when it is empty.
+// ErrorMessage returns e.Message, or the message rendered from the params
+// when it is empty.
 func (e *ConcurrencyLimitError) ErrorMessage() string {
 	if e.Message != "" {
 		return e.Message
@@ -566,28 +612,32 @@ func (e *ConcurrencyLimitError) ErrorMessage() string {
 	return e.render()
 }
 
-// Body returns an excerpt of the response body the error was parsed from,
-// when that body was not the error envelope, such as a proxy's HTML page.
-func (e *ConcurrencyLimitError) Body() string {
-	return e.body
+// ResponseBody returns an excerpt of the response body the error was parsed
+// from, when that body was not the error envelope, such as a proxy's HTML
+// page.
+func (e *ConcurrencyLimitError) ResponseBody() string {
+	return e.x.get().body
 }
 
 // Unwrap returns the cause set by WithCause.
 func (e *ConcurrencyLimitError) Unwrap() error {
-	return e.cause
+	return e.x.get().cause
 }
 
 // Is reports whether target is ErrConcurrencyLimit, so that errors.Is(err,
 // ErrConcurrencyLimit) holds for every ConcurrencyLimitError.
 func (e *ConcurrencyLimitError) Is(target error) bool {
-	return target == ErrConcurrencyLimit
+	s, ok := target.(*sentinel)
+	return ok && s == ErrConcurrencyLimit
 }
 
 // WithCause records the error that caused e, for Unwrap and Error; the
 // cause is never sent to clients. It changes e and returns it, to chain
 // after the constructor.
 func (e *ConcurrencyLimitError) WithCause(err error) *ConcurrencyLimitError {
-	e.cause = err
+	x := e.x.get()
+	x.cause = err
+	e.x = x.ptr()
 	return e
 }
 
@@ -599,13 +649,11 @@ func (e *ConcurrencyLimitError) WithCause(err error) *ConcurrencyLimitError {
 // Clients may retry with exponential backoff. WriteError sends it for any
 // error that is not an API error.
 type InternalError struct {
-	// Message is sent in the errorMessage field.
+	// Message is sent in the errorMessage field; when empty, the default message
+	// is.
 	Message string
 
-	code   Code // the code received, when not CodeInternal
-	status int  // the status to send or received, when not the default
-	cause  error
-	body   string // an excerpt of a received body that was not the envelope
+	x *details
 }
 
 // NewInternalError returns an InternalError with the given message; "" means
@@ -617,27 +665,29 @@ func NewInternalError(message string) *InternalError {
 	return &InternalError{Message: message}
 }
 
+// appendMessage appends the message sent.
+func (e *InternalError) appendMessage(b []byte) []byte {
+	return append(b, e.ErrorMessage()...)
+}
+
 // Error returns the error's name, code and message, and its cause if any.
 func (e *InternalError) Error() string {
 	s := "InternalError (" + strconv.Itoa(int(e.ErrorCode())) + "): " + e.ErrorMessage()
-	if e.cause != nil {
-		s += ": " + e.cause.Error()
+	if cause := e.Unwrap(); cause != nil {
+		s += ": " + cause.Error()
 	}
 	return s
 }
 
 // ErrorCode returns CodeInternal.
 func (e *InternalError) ErrorCode() Code {
-	if e.code != 0 {
-		return e.code
-	}
 	return CodeInternal
 }
 
 // HTTPStatus returns 500, or the status set by WithStatus or received.
 func (e *InternalError) HTTPStatus() int {
-	if e.status != 0 {
-		return e.status
+	if s := e.x.get().status; s != 0 {
+		return s
 	}
 	return 500
 }
@@ -650,28 +700,32 @@ func (e *InternalError) ErrorMessage() string {
 	return "Internal server error"
 }
 
-// Body returns an excerpt of the response body the error was parsed from,
-// when that body was not the error envelope, such as a proxy's HTML page.
-func (e *InternalError) Body() string {
-	return e.body
+// ResponseBody returns an excerpt of the response body the error was parsed
+// from, when that body was not the error envelope, such as a proxy's HTML
+// page.
+func (e *InternalError) ResponseBody() string {
+	return e.x.get().body
 }
 
 // Unwrap returns the cause set by WithCause.
 func (e *InternalError) Unwrap() error {
-	return e.cause
+	return e.x.get().cause
 }
 
 // Is reports whether target is ErrInternal, so that errors.Is(err,
 // ErrInternal) holds for every InternalError.
 func (e *InternalError) Is(target error) bool {
-	return target == ErrInternal
+	s, ok := target.(*sentinel)
+	return ok && s == ErrInternal
 }
 
 // WithCause records the error that caused e, for Unwrap and Error; the
 // cause is never sent to clients. It changes e and returns it, to chain
 // after the constructor.
 func (e *InternalError) WithCause(err error) *InternalError {
-	e.cause = err
+	x := e.x.get()
+	x.cause = err
+	e.x = x.ptr()
 	return e
 }
 
@@ -681,7 +735,9 @@ func (e *InternalError) WithCause(err error) *InternalError {
 func (e *InternalError) WithStatus(status int) *InternalError {
 	switch status {
 	case 500, 502, 503, 504:
-		e.status = nonDefault(status, 500)
+		x := e.x.get()
+		x.status = nonDefault(status, 500)
+		e.x = x.ptr()
 	}
 	return e
 }
@@ -693,13 +749,11 @@ func (e *InternalError) WithStatus(status int) *InternalError {
 //
 // Retrying the same request fails the same way.
 type NotFoundError struct {
-	// Message is sent in the errorMessage field.
+	// Message is sent in the errorMessage field; when empty, the default message
+	// is.
 	Message string
 
-	code   Code // the code received, when not CodeNotFound
-	status int  // the status to send or received, when not the default
-	cause  error
-	body   string // an excerpt of a received body that was not the envelope
+	x *details
 }
 
 // NewNotFoundError returns a NotFoundError with the given message; "" means
@@ -711,11 +765,16 @@ func NewNotFoundError(message string) *NotFoundError {
 	return &NotFoundError{Message: message}
 }
 
+// appendMessage appends the message sent.
+func (e *NotFoundError) appendMessage(b []byte) []byte {
+	return append(b, e.ErrorMessage()...)
+}
+
 // Error returns the error's name, code and message, and its cause if any.
 func (e *NotFoundError) Error() string {
 	s := "NotFoundError (" + strconv.Itoa(int(e.ErrorCode())) + "): " + e.ErrorMessage()
-	if e.cause != nil {
-		s += ": " + e.cause.Error()
+	if cause := e.Unwrap(); cause != nil {
+		s += ": " + cause.Error()
 	}
 	return s
 }
@@ -723,16 +782,16 @@ func (e *NotFoundError) Error() string {
 // ErrorCode returns CodeNotFound, or the alias code the error was received
 // with.
 func (e *NotFoundError) ErrorCode() Code {
-	if e.code != 0 {
-		return e.code
+	if c := e.x.get().code; c != 0 {
+		return c
 	}
 	return CodeNotFound
 }
 
 // HTTPStatus returns 404, or the status set by WithStatus or received.
 func (e *NotFoundError) HTTPStatus() int {
-	if e.status != 0 {
-		return e.status
+	if s := e.x.get().status; s != 0 {
+		return s
 	}
 	return 404
 }
@@ -745,28 +804,32 @@ func (e *NotFoundError) ErrorMessage() string {
 	return "Not Found"
 }
 
-// Body returns an excerpt of the response body the error was parsed from,
-// when that body was not the error envelope, such as a proxy's HTML page.
-func (e *NotFoundError) Body() string {
-	return e.body
+// ResponseBody returns an excerpt of the response body the error was parsed
+// from, when that body was not the error envelope, such as a proxy's HTML
+// page.
+func (e *NotFoundError) ResponseBody() string {
+	return e.x.get().body
 }
 
 // Unwrap returns the cause set by WithCause.
 func (e *NotFoundError) Unwrap() error {
-	return e.cause
+	return e.x.get().cause
 }
 
 // Is reports whether target is ErrNotFound, so that errors.Is(err,
 // ErrNotFound) holds for every NotFoundError.
 func (e *NotFoundError) Is(target error) bool {
-	return target == ErrNotFound
+	s, ok := target.(*sentinel)
+	return ok && s == ErrNotFound
 }
 
 // WithCause records the error that caused e, for Unwrap and Error; the
 // cause is never sent to clients. It changes e and returns it, to chain
 // after the constructor.
 func (e *NotFoundError) WithCause(err error) *NotFoundError {
-	e.cause = err
+	x := e.x.get()
+	x.cause = err
+	e.x = x.ptr()
 	return e
 }
 
@@ -795,7 +858,7 @@ func (s *sentinel) ErrorMessage() string {
 
 // MarshalJSON returns the HTTP body of the error the value stands for.
 func (s *sentinel) MarshalJSON() ([]byte, error) {
-	return appendError(nil, s), nil
+	return appendError(nil, s.err), nil
 }
 
 // Sentinels for errors.Is: errors.Is(err, ErrXxx) holds when err's chain holds
@@ -822,8 +885,13 @@ var (
 // ErrAuthentication) does, without allocating.
 func IsAuthenticationError(err error) bool {
 	return find(err, func(err error) bool {
-		_, ok := err.(*AuthenticationError)
-		return ok || err == ErrAuthentication
+		switch e := err.(type) {
+		case *AuthenticationError:
+			return true
+		case *sentinel:
+			return e == ErrAuthentication
+		}
+		return false
 	}) != nil
 }
 
@@ -831,8 +899,13 @@ func IsAuthenticationError(err error) bool {
 // ErrValidation, as errors.Is(err, ErrValidation) does, without allocating.
 func IsValidationError(err error) bool {
 	return find(err, func(err error) bool {
-		_, ok := err.(*ValidationError)
-		return ok || err == ErrValidation
+		switch e := err.(type) {
+		case *ValidationError:
+			return true
+		case *sentinel:
+			return e == ErrValidation
+		}
+		return false
 	}) != nil
 }
 
@@ -841,8 +914,13 @@ func IsValidationError(err error) bool {
 // ErrInsufficientBalance) does, without allocating.
 func IsInsufficientBalanceError(err error) bool {
 	return find(err, func(err error) bool {
-		_, ok := err.(*InsufficientBalanceError)
-		return ok || err == ErrInsufficientBalance
+		switch e := err.(type) {
+		case *InsufficientBalanceError:
+			return true
+		case *sentinel:
+			return e == ErrInsufficientBalance
+		}
+		return false
 	}) != nil
 }
 
@@ -850,8 +928,13 @@ func IsInsufficientBalanceError(err error) bool {
 // ErrModelAccess, as errors.Is(err, ErrModelAccess) does, without allocating.
 func IsModelAccessError(err error) bool {
 	return find(err, func(err error) bool {
-		_, ok := err.(*ModelAccessError)
-		return ok || err == ErrModelAccess
+		switch e := err.(type) {
+		case *ModelAccessError:
+			return true
+		case *sentinel:
+			return e == ErrModelAccess
+		}
+		return false
 	}) != nil
 }
 
@@ -860,8 +943,13 @@ func IsModelAccessError(err error) bool {
 // ErrConcurrencyLimit) does, without allocating.
 func IsConcurrencyLimitError(err error) bool {
 	return find(err, func(err error) bool {
-		_, ok := err.(*ConcurrencyLimitError)
-		return ok || err == ErrConcurrencyLimit
+		switch e := err.(type) {
+		case *ConcurrencyLimitError:
+			return true
+		case *sentinel:
+			return e == ErrConcurrencyLimit
+		}
+		return false
 	}) != nil
 }
 
@@ -869,8 +957,13 @@ func IsConcurrencyLimitError(err error) bool {
 // ErrInternal, as errors.Is(err, ErrInternal) does, without allocating.
 func IsInternalError(err error) bool {
 	return find(err, func(err error) bool {
-		_, ok := err.(*InternalError)
-		return ok || err == ErrInternal
+		switch e := err.(type) {
+		case *InternalError:
+			return true
+		case *sentinel:
+			return e == ErrInternal
+		}
+		return false
 	}) != nil
 }
 
@@ -878,8 +971,13 @@ func IsInternalError(err error) bool {
 // ErrNotFound, as errors.Is(err, ErrNotFound) does, without allocating.
 func IsNotFoundError(err error) bool {
 	return find(err, func(err error) bool {
-		_, ok := err.(*NotFoundError)
-		return ok || err == ErrNotFound
+		switch e := err.(type) {
+		case *NotFoundError:
+			return true
+		case *sentinel:
+			return e == ErrNotFound
+		}
+		return false
 	}) != nil
 }
 

@@ -48,6 +48,7 @@ var (
 	boolSink       bool
 	intSink        int
 	codeSink       faseeherr.Code
+	stringSink     string
 )
 
 // errorCase describes one error type of the package.
@@ -362,13 +363,13 @@ func TestSentinels(t *testing.T) {
 func TestSeedExamples(t *testing.T) {
 	b := faseeherr.NewInsufficientBalanceError(0.5, 0.25)
 	assert.Equal(t, seedInsufficientBalanceExample, b.ErrorMessage())
-	assert.Equal(t, seedInsufficientBalanceExample, b.Message)
+	assert.Empty(t, b.Message, "rendered when sent")
 	assert.Equal(t, 0.5, b.Required)
 	assert.Equal(t, 0.25, b.Available)
 
 	c := faseeherr.NewConcurrencyLimitError(5, 6)
 	assert.Equal(t, seedConcurrencyLimitExample, c.ErrorMessage())
-	assert.Equal(t, seedConcurrencyLimitExample, c.Message)
+	assert.Empty(t, c.Message, "rendered when sent")
 	assert.Equal(t, 5, c.Max)
 	assert.Equal(t, 6, c.Current)
 }
@@ -587,7 +588,16 @@ func TestAllocations(t *testing.T) {
 	assert.Equal(t, 1.0, testing.AllocsPerRun(runs, func() {
 		validationSink = faseeherr.NewValidationError("msg")
 	}))
-	assert.LessOrEqual(t, testing.AllocsPerRun(runs, func() {
+	// The message is rendered when it is sent, not when the error is made.
+	assert.Equal(t, 1.0, testing.AllocsPerRun(runs, func() {
 		balanceSink = faseeherr.NewInsufficientBalanceError(0.5, 0.25)
-	}), 2.0)
+	}))
+	cause := errors.New("wallet: balance 0.25 below cost 0.50")
+	assert.Equal(t, 2.0, testing.AllocsPerRun(runs, func() {
+		balanceSink = faseeherr.NewInsufficientBalanceError(0.5, 0.25).WithCause(cause)
+	}))
+	balance := faseeherr.NewInsufficientBalanceError(0.5, 0.25)
+	assert.Equal(t, 1.0, testing.AllocsPerRun(runs, func() {
+		stringSink = balance.ErrorMessage()
+	}))
 }

@@ -5,7 +5,6 @@ package faseeherr
 import (
 	"io"
 	"net/http"
-	"strings"
 	"sync"
 )
 
@@ -21,118 +20,77 @@ const (
 // most. A longer body is not decoded; its status picks the error.
 var MaxBodySize int64 = 1 << 20
 
-// AppendJSON appends the error's HTTP body, the envelope, to dst.
-func (e *AuthenticationError) AppendJSON(dst []byte) []byte {
-	return appendError(dst, e)
-}
-
 // MarshalJSON returns the error's HTTP body, the envelope.
 func (e *AuthenticationError) MarshalJSON() ([]byte, error) {
-	return e.AppendJSON(nil), nil
-}
-
-// AppendJSON appends the error's HTTP body, the envelope, to dst.
-func (e *ValidationError) AppendJSON(dst []byte) []byte {
-	return appendError(dst, e)
+	return appendError(nil, e), nil
 }
 
 // MarshalJSON returns the error's HTTP body, the envelope.
 func (e *ValidationError) MarshalJSON() ([]byte, error) {
-	return e.AppendJSON(nil), nil
-}
-
-// AppendJSON appends the error's HTTP body, the envelope, to dst.
-func (e *InsufficientBalanceError) AppendJSON(dst []byte) []byte {
-	return appendError(dst, e)
+	return appendError(nil, e), nil
 }
 
 // MarshalJSON returns the error's HTTP body, the envelope.
 func (e *InsufficientBalanceError) MarshalJSON() ([]byte, error) {
-	return e.AppendJSON(nil), nil
+	return appendError(nil, e), nil
 }
 
-// fill sets e's params from e.Message, when the message was rendered from
-// the template.
-func (e *InsufficientBalanceError) fill() {
+// fill sets e's params from a received message and reports whether the
+// template, rendered with them, is the message.
+func (e *InsufficientBalanceError) fill(msg []byte) bool {
 	var c InsufficientBalanceError
-	var v string
-	s, ok := strings.CutPrefix(e.Message, "Insufficient wallet balance. Required: $")
+	s, ok := cutPrefix(msg, "Insufficient wallet balance. Required: $", true)
+	var v []byte
 	v, s, ok = cutParam(s, ", Available: $", ok)
-	c.Required, ok = parseFloatParam(v, ok)
-	v, _, ok = cutParam(s, "", ok)
-	c.Available, ok = parseFloatParam(v, ok)
-	var buf [128]byte
-	if ok && string(c.appendMessage(buf[:0])) == e.Message {
+	c.Required, ok = parseFloatParam(v, 'f', 2, ok)
+	c.Available, ok = parseFloatParam(s, 'f', 2, ok)
+	if ok {
 		e.Required = c.Required
 		e.Available = c.Available
 	}
-}
-
-// AppendJSON appends the error's HTTP body, the envelope, to dst.
-func (e *ModelAccessError) AppendJSON(dst []byte) []byte {
-	return appendError(dst, e)
+	return ok
 }
 
 // MarshalJSON returns the error's HTTP body, the envelope.
 func (e *ModelAccessError) MarshalJSON() ([]byte, error) {
-	return e.AppendJSON(nil), nil
-}
-
-// AppendJSON appends the error's HTTP body, the envelope, to dst.
-func (e *ConcurrencyLimitError) AppendJSON(dst []byte) []byte {
-	return appendError(dst, e)
+	return appendError(nil, e), nil
 }
 
 // MarshalJSON returns the error's HTTP body, the envelope.
 func (e *ConcurrencyLimitError) MarshalJSON() ([]byte, error) {
-	return e.AppendJSON(nil), nil
+	return appendError(nil, e), nil
 }
 
-// fill sets e's params from e.Message, when the message was rendered from
-// the template.
-func (e *ConcurrencyLimitError) fill() {
+// fill sets e's params from a received message and reports whether the
+// template, rendered with them, is the message.
+func (e *ConcurrencyLimitError) fill(msg []byte) bool {
 	var c ConcurrencyLimitError
-	var v string
-	s, ok := strings.CutPrefix(e.Message, "Concurrency limit exceeded. Maximum ")
+	s, ok := cutPrefix(msg, "Concurrency limit exceeded. Maximum ", true)
+	s, ok = cutSuffix(s, ". Please upgrade your plan https://app.faseeh.ai/en/subscription or contact support@faseeh.ai for more information.", ok)
+	var v []byte
 	v, s, ok = cutParam(s, " concurrent requests allowed. Current: ", ok)
 	c.Max, ok = parseIntParam(v, 10, ok)
-	v, _, ok = cutParam(s, ". Please upgrade your plan https://app.faseeh.ai/en/subscription or contact support@faseeh.ai for more information.", ok)
-	c.Current, ok = parseIntParam(v, 10, ok)
-	var buf [256]byte
-	if ok && string(c.appendMessage(buf[:0])) == e.Message {
+	c.Current, ok = parseIntParam(s, 10, ok)
+	if ok {
 		e.Max = c.Max
 		e.Current = c.Current
 	}
-}
-
-// AppendJSON appends the error's HTTP body, the envelope, to dst.
-func (e *InternalError) AppendJSON(dst []byte) []byte {
-	return appendError(dst, e)
+	return ok
 }
 
 // MarshalJSON returns the error's HTTP body, the envelope.
 func (e *InternalError) MarshalJSON() ([]byte, error) {
-	return e.AppendJSON(nil), nil
-}
-
-// AppendJSON appends the error's HTTP body, the envelope, to dst.
-func (e *NotFoundError) AppendJSON(dst []byte) []byte {
-	return appendError(dst, e)
+	return appendError(nil, e), nil
 }
 
 // MarshalJSON returns the error's HTTP body, the envelope.
 func (e *NotFoundError) MarshalJSON() ([]byte, error) {
-	return e.AppendJSON(nil), nil
-}
-
-// AppendJSON appends the error's HTTP body, the envelope, to dst.
-func (e *UnknownError) AppendJSON(dst []byte) []byte {
-	return appendError(dst, e)
+	return appendError(nil, e), nil
 }
 
 // MarshalJSON returns the error's HTTP body, the envelope.
 func (e *UnknownError) MarshalJSON() ([]byte, error) {
-	return e.AppendJSON(nil), nil
+	return appendError(nil, e), nil
 }
 
 // AppendError appends the HTTP body for err to dst: the envelope of the first
@@ -146,9 +104,20 @@ func AppendError(dst []byte, err error) []byte {
 	return appendError(dst, e)
 }
 
+// appendError appends e's envelope. The errors of this package render their
+// message straight into dst; an Error of another package gives its own.
 func appendError(dst []byte, e Error) []byte {
-	return appendEnvelope(dst, codePrefix, int(e.ErrorCode()), messagePrefix, e.ErrorMessage())
+	m, ok := e.(messageAppender)
+	if !ok {
+		return appendEnvelope(dst, codePrefix, int(e.ErrorCode()), messagePrefix, e.ErrorMessage())
+	}
+	dst = appendEnvelopeHead(dst, codePrefix, int(e.ErrorCode()), messagePrefix)
+	return append(closeJSONString(m.appendMessage(dst), len(dst)), '}')
 }
+
+// jsonContentType is the Content-Type header value WriteError sets; like
+// net/http's own defaults, it is shared, so it must not be modified.
+var jsonContentType = []string{"application/json"}
 
 // bodyPool recycles the buffers WriteError encodes into.
 var bodyPool = sync.Pool{New: func() any {
@@ -167,7 +136,7 @@ func WriteError(w http.ResponseWriter, err error) {
 	}
 	bp := bodyPool.Get().(*[]byte)
 	b := appendError((*bp)[:0], e)
-	w.Header()["Content-Type"] = []string{"application/json"}
+	w.Header()["Content-Type"] = jsonContentType
 	w.WriteHeader(e.HTTPStatus())
 	w.Write(b)
 	if cap(b) <= 65536 {
@@ -188,45 +157,83 @@ func Parse(status int, body []byte) error {
 		return nil
 	}
 	m := [2]jsonMember{{key: codeField, kind: jsonInt}, {key: messageField, kind: jsonString}}
-	ok := decodeJSONObject(body, &m)
-	if ok && m[0].set {
-		return resolve(status, Code(m[0].num), m[1].str)
+	if !decodeJSONObject(body, &m) {
+		return byStatus(status, "", excerpt(body))
 	}
-	if !ok {
-		m[1].str = ""
+	var buf [256]byte
+	message := m[1].text(body, buf[:0])
+	if !m[0].set {
+		return byStatus(status, string(message), excerpt(body))
 	}
-	return byStatus(status, m[1].str, excerpt(body))
+	return resolve(status, Code(m[0].num), message)
+}
+
+// alloc returns a new T and, when x holds anything, a copy of x in the same
+// allocation.
+func alloc[T any](x details) (*T, *details) {
+	if x == (details{}) {
+		return new(T), nil
+	}
+	p := &struct {
+		e T
+		x details
+	}{x: x}
+	return &p.e, &p.x
 }
 
 // resolve returns the error a received code and status mean.
-func resolve(status int, code Code, message string) error {
+func resolve(status int, code Code, message []byte) error {
 	switch code {
 	case CodeValidation:
-		return &ValidationError{Message: message, status: nonDefault(status, 400)}
+		e, x := alloc[ValidationError](details{status: nonDefault(status, 400)})
+		e.x = x
+		e.Message = string(message)
+		return e
 	case CodeAuthentication:
-		return &AuthenticationError{Message: message, status: nonDefault(status, 401)}
+		e, x := alloc[AuthenticationError](details{status: nonDefault(status, 401)})
+		e.x = x
+		e.Message = string(message)
+		return e
 	case CodeInsufficientBalance:
-		e := &InsufficientBalanceError{Message: message, status: nonDefault(status, 402)}
-		e.fill()
+		e, x := alloc[InsufficientBalanceError](details{status: nonDefault(status, 402)})
+		e.x = x
+		if !e.fill(message) {
+			e.Message = string(message)
+		}
 		return e
 	case CodeModelAccess:
-		return &ModelAccessError{Message: message, status: nonDefault(status, 403)}
+		e, x := alloc[ModelAccessError](details{status: nonDefault(status, 403)})
+		e.x = x
+		e.Message = string(message)
+		return e
 	case CodeNotFound:
-		return &NotFoundError{Message: message, status: nonDefault(status, 404)}
+		e, x := alloc[NotFoundError](details{status: nonDefault(status, 404)})
+		e.x = x
+		e.Message = string(message)
+		return e
 	case CodeConcurrencyLimit:
-		e := &ConcurrencyLimitError{Message: message, status: nonDefault(status, 429)}
-		e.fill()
+		e, x := alloc[ConcurrencyLimitError](details{status: nonDefault(status, 429)})
+		e.x = x
+		if !e.fill(message) {
+			e.Message = string(message)
+		}
 		return e
 	case CodeInternal:
 		switch status {
 		case 404:
-			return &NotFoundError{Message: message, code: code, status: nonDefault(status, 404)}
+			e, x := alloc[NotFoundError](details{code: code, status: nonDefault(status, 404)})
+			e.x = x
+			e.Message = string(message)
+			return e
 		}
-		return &InternalError{Message: message, status: nonDefault(status, 500)}
+		e, x := alloc[InternalError](details{status: nonDefault(status, 500)})
+		e.x = x
+		e.Message = string(message)
+		return e
 	}
 	return &UnknownError{
 		Code:    code,
-		Message: message,
+		Message: string(message),
 		Status:  status,
 	}
 }
@@ -236,25 +243,55 @@ func resolve(status int, code Code, message string) error {
 func byStatus(status int, message, body string) error {
 	switch status {
 	case 400:
-		return &ValidationError{Message: message, status: nonDefault(status, 400), body: body}
+		e, x := alloc[ValidationError](details{status: nonDefault(status, 400), body: body})
+		e.x = x
+		e.Message = message
+		return e
 	case 401:
-		return &AuthenticationError{Message: message, status: nonDefault(status, 401), body: body}
+		e, x := alloc[AuthenticationError](details{status: nonDefault(status, 401), body: body})
+		e.x = x
+		e.Message = message
+		return e
 	case 402:
-		return &InsufficientBalanceError{Message: message, status: nonDefault(status, 402), body: body}
+		e, x := alloc[InsufficientBalanceError](details{status: nonDefault(status, 402), body: body})
+		e.x = x
+		e.Message = message
+		return e
 	case 403:
-		return &ModelAccessError{Message: message, status: nonDefault(status, 403), body: body}
+		e, x := alloc[ModelAccessError](details{status: nonDefault(status, 403), body: body})
+		e.x = x
+		e.Message = message
+		return e
 	case 404:
-		return &NotFoundError{Message: message, status: nonDefault(status, 404), body: body}
+		e, x := alloc[NotFoundError](details{status: nonDefault(status, 404), body: body})
+		e.x = x
+		e.Message = message
+		return e
 	case 429:
-		return &ConcurrencyLimitError{Message: message, status: nonDefault(status, 429), body: body}
+		e, x := alloc[ConcurrencyLimitError](details{status: nonDefault(status, 429), body: body})
+		e.x = x
+		e.Message = message
+		return e
 	case 500:
-		return &InternalError{Message: message, status: nonDefault(status, 500), body: body}
+		e, x := alloc[InternalError](details{status: nonDefault(status, 500), body: body})
+		e.x = x
+		e.Message = message
+		return e
 	case 502:
-		return &InternalError{Message: message, status: nonDefault(status, 500), body: body}
+		e, x := alloc[InternalError](details{status: nonDefault(status, 500), body: body})
+		e.x = x
+		e.Message = message
+		return e
 	case 503:
-		return &InternalError{Message: message, status: nonDefault(status, 500), body: body}
+		e, x := alloc[InternalError](details{status: nonDefault(status, 500), body: body})
+		e.x = x
+		e.Message = message
+		return e
 	case 504:
-		return &InternalError{Message: message, status: nonDefault(status, 500), body: body}
+		e, x := alloc[InternalError](details{status: nonDefault(status, 500), body: body})
+		e.x = x
+		e.Message = message
+		return e
 	}
 	return &UnknownError{
 		Body:    body,
@@ -314,11 +351,12 @@ func (e *WebSocketError) MarshalJSON() ([]byte, error) {
 // whose type is "error". It reports false for other messages and for data that
 // is not JSON.
 func ParseWebSocketError(data []byte) (*WebSocketError, bool) {
-	m := [2]jsonMember{{key: "type", kind: jsonString, want: "error"}, {key: "message", kind: jsonString}}
-	if !decodeJSONObject(data, &m) || !m[0].set || m[0].str != "error" {
+	m := [2]jsonMember{{key: "type", kind: jsonString}, {key: "message", kind: jsonString}}
+	var buf [256]byte
+	if !decodeJSONObject(data, &m) || !m[0].set || string(m[0].text(data, buf[:0])) != "error" {
 		return nil, false
 	}
-	return &WebSocketError{Message: m[1].str}, true
+	return &WebSocketError{Message: string(m[1].text(data, buf[:0]))}, true
 }
 
 // The known WebSocket error messages, for errors.Is.

@@ -116,7 +116,7 @@ func wireRaceEnabled() bool {
 // wireBodyOf is implemented by the types of the package that keep an
 // excerpt of a body that was not the envelope.
 type wireBodyOf interface {
-	Body() string
+	ResponseBody() string
 }
 
 // wireBody returns the excerpt a parsed error keeps.
@@ -128,7 +128,7 @@ func wireBody(t testing.TB, err error) string {
 	}
 	b, ok := err.(wireBodyOf)
 	require.True(t, ok, "%T has no Body", err)
-	return b.Body()
+	return b.ResponseBody()
 }
 
 // wireResponse returns a response with status and body, as a client gets it.
@@ -307,12 +307,8 @@ func TestWriteErrorConcurrent(t *testing.T) {
 	}
 }
 
-func TestMarshalJSONMatchesAppendJSON(t *testing.T) {
-	type appender interface {
-		faseeherr.Error
-		AppendJSON([]byte) []byte
-	}
-	values := []appender{
+func TestMarshalJSONMatchesAppendError(t *testing.T) {
+	values := []faseeherr.Error{
 		faseeherr.NewAuthenticationError(""),
 		faseeherr.NewValidationError(seedValidationExample),
 		faseeherr.NewInsufficientBalanceError(0.5, 0.25),
@@ -328,10 +324,9 @@ func TestMarshalJSONMatchesAppendJSON(t *testing.T) {
 		t.Run(fmt.Sprintf("%T", e), func(t *testing.T) {
 			got, err := json.Marshal(e)
 			require.NoError(t, err)
-			assert.Equal(t, string(e.AppendJSON(nil)), string(got))
 			assert.Equal(t, string(faseeherr.AppendError(nil, e)), string(got))
-			// AppendJSON appends.
-			assert.Equal(t, "xyz"+string(got), string(e.AppendJSON([]byte("xyz"))))
+			// AppendError appends.
+			assert.Equal(t, "xyz"+string(got), string(faseeherr.AppendError([]byte("xyz"), e)))
 
 			env := wireDecodeEnvelope(t, got)
 			assert.Equal(t, int(e.ErrorCode()), env.ErrorCode)
@@ -375,12 +370,12 @@ var wireTrickyMessages = []string{
 	"/ slash and \u007f",
 }
 
-func TestAppendJSONEscaping(t *testing.T) {
+func TestAppendErrorEscaping(t *testing.T) {
 	for _, msg := range wireTrickyMessages {
 		for _, tc := range errorCases() {
 			e := tc.newWithMessage(msg)
 			t.Run(fmt.Sprintf("%s/%q", tc.name, msg), func(t *testing.T) {
-				body := e.(interface{ AppendJSON([]byte) []byte }).AppendJSON(nil)
+				body := faseeherr.AppendError(nil, e)
 				require.True(t, json.Valid(body), "%q", body)
 				assert.True(t, utf8.Valid(body), "the body is valid UTF-8: %q", body)
 				// U+2028 and U+2029 are escaped, so the body is valid JavaScript.
@@ -401,7 +396,7 @@ func TestAppendJSONEscaping(t *testing.T) {
 				assert.Equal(t, tc.code, parsed.(faseeherr.Error).ErrorCode())
 
 				// json.Marshal gives the same bytes, except that it escapes
-				// <, > and & for HTML, which AppendJSON leaves as they are.
+				// <, > and & for HTML, which AppendError leaves as they are.
 				marshalled, err := json.Marshal(e)
 				require.NoError(t, err)
 				html := strings.NewReplacer("<", `\u003c`, ">", `\u003e`, "&", `\u0026`).Replace(string(body))
@@ -414,16 +409,16 @@ func TestAppendJSONEscaping(t *testing.T) {
 	}
 }
 
-// TestAppendJSONLikeEncodingJSON compares the bytes with those of
+// TestAppendErrorLikeEncodingJSON compares the bytes with those of
 // encoding/json with HTML escaping off, byte for byte.
-func TestAppendJSONLikeEncodingJSON(t *testing.T) {
+func TestAppendErrorLikeEncodingJSON(t *testing.T) {
 	for _, msg := range wireTrickyMessages {
 		var b bytes.Buffer
 		enc := json.NewEncoder(&b)
 		enc.SetEscapeHTML(false)
 		require.NoError(t, enc.Encode(wireEnvelope{ErrorCode: 40001, ErrorMessage: msg}))
 		want := strings.TrimSuffix(b.String(), "\n")
-		got := faseeherr.NewValidationError(msg).AppendJSON(nil)
+		got := faseeherr.AppendError(nil, faseeherr.NewValidationError(msg))
 		assert.Equal(t, want, string(got), "%q", msg)
 	}
 }
@@ -461,13 +456,15 @@ func TestParseKnownCodes(t *testing.T) {
 	require.True(t, ok)
 	assert.Equal(t, 0.5, b.Required)
 	assert.Equal(t, 0.25, b.Available)
-	assert.Equal(t, seedInsufficientBalanceExample, b.Message)
+	assert.Equal(t, seedInsufficientBalanceExample, b.ErrorMessage())
+	assert.Empty(t, b.Message, "the template with the params read gives the message back")
 
 	c, ok := faseeherr.Parse(429, []byte(seedEnvelopeConcurrencyLimit)).(*faseeherr.ConcurrencyLimitError)
 	require.True(t, ok)
 	assert.Equal(t, 5, c.Max)
 	assert.Equal(t, 6, c.Current)
-	assert.Equal(t, seedConcurrencyLimitExample, c.Message)
+	assert.Equal(t, seedConcurrencyLimitExample, c.ErrorMessage())
+	assert.Empty(t, c.Message)
 
 	// A known code with another status keeps the type and the received
 	// status.
@@ -477,7 +474,7 @@ func TestParseKnownCodes(t *testing.T) {
 		require.True(t, ok, "%d: %T", status, got)
 		assert.Equal(t, status, e.HTTPStatus())
 		assert.Equal(t, faseeherr.CodeInsufficientBalance, e.ErrorCode())
-		assert.Equal(t, seedInsufficientBalanceExample, e.Message)
+		assert.Equal(t, seedInsufficientBalanceExample, e.ErrorMessage())
 		assert.Equal(t, 0.5, e.Required)
 		assert.True(t, errors.Is(got, faseeherr.ErrInsufficientBalance))
 
@@ -591,10 +588,10 @@ func TestParseParamsMismatch(t *testing.T) {
 	}
 
 	// Other values that match the template are read back.
-	got := faseeherr.Parse(402, faseeherr.NewInsufficientBalanceError(1234.5, 0.01).AppendJSON(nil)).(*faseeherr.InsufficientBalanceError)
+	got := faseeherr.Parse(402, faseeherr.AppendError(nil, faseeherr.NewInsufficientBalanceError(1234.5, 0.01))).(*faseeherr.InsufficientBalanceError)
 	assert.Equal(t, 1234.5, got.Required)
 	assert.Equal(t, 0.01, got.Available)
-	cl := faseeherr.Parse(429, faseeherr.NewConcurrencyLimitError(20, 1000).AppendJSON(nil)).(*faseeherr.ConcurrencyLimitError)
+	cl := faseeherr.Parse(429, faseeherr.AppendError(nil, faseeherr.NewConcurrencyLimitError(20, 1000))).(*faseeherr.ConcurrencyLimitError)
 	assert.Equal(t, 20, cl.Max)
 	assert.Equal(t, 1000, cl.Current)
 }
@@ -648,7 +645,7 @@ func TestParseNonEnvelope(t *testing.T) {
 			require.True(t, ok, "%T", got)
 			assert.Equal(t, 502, ie.HTTPStatus())
 			assert.Equal(t, faseeherr.CodeInternal, ie.ErrorCode())
-			assert.Equal(t, excerpt, ie.Body())
+			assert.Equal(t, excerpt, ie.ResponseBody())
 			assert.NotEmpty(t, ie.ErrorMessage())
 
 			require.NotPanics(t, func() { got = faseeherr.Parse(404, []byte(body)) })
@@ -656,12 +653,12 @@ func TestParseNonEnvelope(t *testing.T) {
 			require.True(t, ok, "%T", got)
 			assert.Equal(t, 404, nf.HTTPStatus())
 			assert.Equal(t, faseeherr.CodeNotFound, nf.ErrorCode())
-			assert.Equal(t, excerpt, nf.Body())
+			assert.Equal(t, excerpt, nf.ResponseBody())
 
 			require.NotPanics(t, func() { got = faseeherr.Parse(402, []byte(body)) })
 			ib, ok := got.(*faseeherr.InsufficientBalanceError)
 			require.True(t, ok, "%T", got)
-			assert.Equal(t, excerpt, ib.Body())
+			assert.Equal(t, excerpt, ib.ResponseBody())
 			assert.Zero(t, ib.Required)
 			assert.Zero(t, ib.Available)
 
@@ -973,7 +970,7 @@ func TestFromResponseBodySize(t *testing.T) {
 	v, ok = got.(*faseeherr.ValidationError)
 	require.True(t, ok, "%T", got)
 	assert.Empty(t, v.Message, "the body was not decoded")
-	assert.Equal(t, string(body[:512]), v.Body())
+	assert.Equal(t, string(body[:512]), v.ResponseBody())
 
 	// Parse itself has no limit: the same body is decoded.
 	assert.IsType(t, &faseeherr.ValidationError{}, faseeherr.Parse(418, body))
@@ -997,8 +994,8 @@ func TestFromResponseReadsAtMostMaxBodySize(t *testing.T) {
 		ie, ok := got.(*faseeherr.InternalError)
 		require.True(t, ok, "%T", got)
 		assert.Equal(t, 502, ie.HTTPStatus())
-		assert.Len(t, ie.Body(), 512)
-		assert.True(t, strings.HasPrefix(ie.Body(), "<html><html>"))
+		assert.Len(t, ie.ResponseBody(), 512)
+		assert.True(t, strings.HasPrefix(ie.ResponseBody(), "<html><html>"))
 	}
 
 	// A smaller MaxBodySize is honoured the same way.
@@ -1025,7 +1022,7 @@ func TestFromResponseMaxBodySizeChanged(t *testing.T) {
 	require.True(t, ok, "%T", got)
 	assert.Equal(t, "padded", v.Message)
 	assert.Equal(t, 418, v.HTTPStatus())
-	assert.Empty(t, v.Body())
+	assert.Empty(t, v.ResponseBody())
 	got = faseeherr.FromResponse(wireResponse(400, bytes.NewReader(body)))
 	assert.Equal(t, &faseeherr.ValidationError{Message: "padded"}, got)
 
@@ -1040,7 +1037,7 @@ func TestFromResponseMaxBodySizeChanged(t *testing.T) {
 	require.True(t, ok, "%T", got)
 	assert.Empty(t, ib.Message)
 	assert.Zero(t, ib.Required)
-	assert.Equal(t, seedEnvelopeInsufficientBalance[:65], ib.Body())
+	assert.Equal(t, seedEnvelopeInsufficientBalance[:65], ib.ResponseBody())
 }
 
 func TestFromResponseReadError(t *testing.T) {
@@ -1059,7 +1056,7 @@ func TestFromResponseReadError(t *testing.T) {
 	ie, ok := got.(*faseeherr.InternalError)
 	require.True(t, ok, "%T", got)
 	assert.Equal(t, 503, ie.HTTPStatus())
-	assert.Equal(t, strings.Repeat("<html>", 50), ie.Body())
+	assert.Equal(t, strings.Repeat("<html>", 50), ie.ResponseBody())
 	assert.Equal(t, int64(300), r.read)
 
 	// A read error before any byte.
@@ -1072,7 +1069,7 @@ func TestFromResponseReadError(t *testing.T) {
 	got = faseeherr.FromResponse(wireResponse(402, cut))
 	ib, ok := got.(*faseeherr.InsufficientBalanceError)
 	require.True(t, ok, "%T", got)
-	assert.Equal(t, `{"errorCode":402`, ib.Body())
+	assert.Equal(t, `{"errorCode":402`, ib.ResponseBody())
 
 	// No body at all.
 	got = faseeherr.FromResponse(&http.Response{StatusCode: 502})
@@ -1258,10 +1255,11 @@ func TestWireAllocations(t *testing.T) {
 		assert.Zero(t, n, "AppendError(%s)", name)
 	}
 	for _, tc := range errorCases() {
-		e := tc.newDefault().(interface{ AppendJSON([]byte) []byte })
-		n := testing.AllocsPerRun(runs, func() { wireBytesSink = e.AppendJSON(buf[:0]) })
-		t.Logf("%s.AppendJSON: %v allocs", tc.name, n)
-		assert.Zero(t, n, "%s.AppendJSON", tc.name)
+		for _, e := range []error{tc.newDefault(), tc.newWithMessage("a \"quoted\" message\n")} {
+			n := testing.AllocsPerRun(runs, func() { wireBytesSink = faseeherr.AppendError(buf[:0], e) })
+			t.Logf("AppendError(%s %q): %v allocs", tc.name, e.(faseeherr.Error).ErrorMessage(), n)
+			assert.Zero(t, n, "AppendError(%s %q)", tc.name, e.(faseeherr.Error).ErrorMessage())
+		}
 	}
 	n := testing.AllocsPerRun(runs, func() { wireBytesSink = faseeherr.ErrInvalidMessageType.AppendJSON(buf[:0]) })
 	t.Logf("WebSocketError.AppendJSON: %v allocs", n)
@@ -1271,7 +1269,7 @@ func TestWireAllocations(t *testing.T) {
 	require.Equal(t, faseeherr.NewInsufficientBalanceError(0.5, 0.25), faseeherr.Parse(402, seed402))
 	n = testing.AllocsPerRun(runs, func() { wireErrSink = faseeherr.Parse(402, seed402) })
 	t.Logf("Parse(402, seed 40201): %v allocs", n)
-	assert.LessOrEqual(t, n, 2.0, "Parse(402, seed 40201)")
+	assert.LessOrEqual(t, n, 1.0, "Parse(402, seed 40201): the error only, its params read from the message")
 
 	seed400 := []byte(seedEnvelopeValidation)
 	require.Equal(t, faseeherr.NewValidationError(seedValidationExample), faseeherr.Parse(400, seed400))
@@ -1282,20 +1280,27 @@ func TestWireAllocations(t *testing.T) {
 	seed429 := []byte(seedEnvelopeConcurrencyLimit)
 	n = testing.AllocsPerRun(runs, func() { wireErrSink = faseeherr.Parse(429, seed429) })
 	t.Logf("Parse(429, seed 42901): %v allocs", n)
-	assert.LessOrEqual(t, n, 2.0, "Parse(429, seed 42901)")
+	assert.LessOrEqual(t, n, 1.0, "Parse(429, seed 42901)")
 
 	escaped := []byte(`{"errorCode":40001,"errorMessage":"Expected \"voice-request\""}`)
 	n = testing.AllocsPerRun(runs, func() { wireErrSink = faseeherr.Parse(400, escaped) })
 	t.Logf("Parse(400, message with escapes): %v allocs", n)
+	assert.LessOrEqual(t, n, 2.0, "Parse(400, message with escapes)")
+
+	aliased := []byte(`{"errorCode":50001,"errorMessage":"Voice not found"}`)
+	n = testing.AllocsPerRun(runs, func() { wireErrSink = faseeherr.Parse(404, aliased) })
+	t.Logf("Parse(404, alias 50001): %v allocs", n)
+	assert.LessOrEqual(t, n, 2.0, "Parse(404, alias 50001): the error with what it was received with, and the message")
 
 	html := []byte("<html><body>502 Bad Gateway</body></html>")
 	n = testing.AllocsPerRun(runs, func() { wireErrSink = faseeherr.Parse(502, html) })
 	t.Logf("Parse(502, html): %v allocs", n)
+	assert.LessOrEqual(t, n, 2.0, "Parse(502, html): the error with its status and excerpt, and the excerpt")
 
 	// The seed's two WebSocket messages: a result and its message should
 	// be all that is allocated.
 	for _, e := range []*faseeherr.WebSocketError{faseeherr.ErrMissingAuthentication, faseeherr.ErrInvalidMessageType} {
-		ws := e.AppendJSON(nil)
+		ws, _ := e.MarshalJSON()
 		got, ok := faseeherr.ParseWebSocketError(ws)
 		require.True(t, ok)
 		require.Equal(t, e.Message, got.Message)

@@ -64,7 +64,7 @@ func checkDecodeCodeMessage(t *testing.T, data []byte) {
 	}
 	require.Equal(t, ref.ErrorMessage != nil, m[1].set, "errorMessage set: input %q", data)
 	if ref.ErrorMessage != nil {
-		require.Equal(t, *ref.ErrorMessage, m[1].str, "errorMessage value: input %q", data)
+		require.Equal(t, *ref.ErrorMessage, str(data, m[1]), "errorMessage value: input %q", data)
 	}
 }
 
@@ -82,11 +82,11 @@ func checkDecodeTypeMessage(t *testing.T, data []byte) {
 	}
 	require.Equal(t, ref.Type != nil, m[0].set, "type set: input %q", data)
 	if ref.Type != nil {
-		require.Equal(t, *ref.Type, m[0].str, "type value: input %q", data)
+		require.Equal(t, *ref.Type, str(data, m[0]), "type value: input %q", data)
 	}
 	require.Equal(t, ref.Message != nil, m[1].set, "message set: input %q", data)
 	if ref.Message != nil {
-		require.Equal(t, *ref.Message, m[1].str, "message value: input %q", data)
+		require.Equal(t, *ref.Message, str(data, m[1]), "message value: input %q", data)
 	}
 }
 

@@ -6,25 +6,78 @@
 package wire
 
 import (
+	"encoding/binary"
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 )
 
+// plainByte[c] says that byte c stands for itself inside a JSON string, in
+// what encoding/json writes and in what it reads: printable ASCII other
+// than the quote and the backslash.
+var plainByte = func() (t [256]bool) {
+	for c := ' '; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
+// plainLen returns how many bytes at the start of b are plain, eight at a
+// time while it can.
+func plainLen(b []byte) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		x := binary.LittleEndian.Uint64(b[i:])
+		quote, backslash := x^(ones*'"'), x^(ones*'\\')
+		// The high bit of some byte is set when a byte of x is below ' ',
+		// is a quote or a backslash, or is not ASCII.
+		if ((x-ones*' ')&^x|(quote-ones)&^quote|(backslash-ones)&^backslash|x)&highs != 0 {
+			break
+		}
+	}
+	for i < len(b) && plainByte[b[i]] {
+		i++
+	}
+	return i
+}
+
 // appendJSONString appends s as a JSON string, as encoding/json writes it
 // with HTML escaping off: invalid UTF-8 becomes \ufffd, and U+2028 and
 // U+2029 are escaped so the body is also valid JavaScript.
 func appendJSONString(dst []byte, s string) []byte {
-	const hex = "0123456789abcdef"
 	dst = append(dst, '"')
+	start := len(dst)
+	return closeJSONString(append(dst, s...), start)
+}
+
+// closeJSONString makes the raw text dst holds from start on, just after
+// an opening quote, the content of a JSON string, as appendJSONString
+// writes it, and appends the closing quote. Text that needs no escapes,
+// the common case, is left where it is; so a message can be rendered
+// straight into dst.
+func closeJSONString(dst []byte, start int) []byte {
+	i := start + plainLen(dst[start:])
+	if i == len(dst) {
+		return append(dst, '"')
+	}
+	var buf [256]byte
+	rest := append(buf[:0], dst[i:]...)
+	return append(escapeJSON(dst[:i], rest), '"')
+}
+
+// escapeJSON appends s to dst, escaped for a JSON string.
+func escapeJSON(dst, s []byte) []byte {
+	const hex = "0123456789abcdef"
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
+		if plainByte[c] {
+			i++
+			continue
+		}
 		if c < utf8.RuneSelf {
-			if c >= ' ' && c != '"' && c != '\\' {
-				i++
-				continue
-			}
 			dst = append(dst, s[start:i]...)
 			switch c {
 			case '"', '\\':
@@ -46,7 +99,7 @@ func appendJSONString(dst []byte, s string) []byte {
 			start = i
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := utf8.DecodeRune(s[i:])
 		if r == utf8.RuneError && size == 1 {
 			dst = append(dst, s[start:i]...)
 			dst = append(dst, `\ufffd`...)
@@ -63,19 +116,31 @@ func appendJSONString(dst []byte, s string) []byte {
 		}
 		i += size
 	}
-	dst = append(dst, s[start:]...)
-	return append(dst, '"')
+	return append(dst, s[start:]...)
+}
+
+// messageAppender is an error that appends its message to a buffer, so
+// that a message rendered from a template is encoded without allocating.
+type messageAppender interface {
+	appendMessage(b []byte) []byte
 }
 
 // appendEnvelope appends the HTTP error body {"<code>":code,"<message>":
 // "message"}. The prefixes hold the quoted field names: codePrefix is
 // {"<code>": and messagePrefix is ,"<message>":.
 func appendEnvelope(dst []byte, codePrefix string, code int, messagePrefix, message string) []byte {
+	dst = appendEnvelopeHead(dst, codePrefix, code, messagePrefix)
+	start := len(dst)
+	return append(closeJSONString(append(dst, message...), start), '}')
+}
+
+// appendEnvelopeHead appends the HTTP error body up to the opening quote
+// of its message; closeJSONString and '}' end it.
+func appendEnvelopeHead(dst []byte, codePrefix string, code int, messagePrefix string) []byte {
 	dst = append(dst, codePrefix...)
 	dst = strconv.AppendInt(dst, int64(code), 10)
 	dst = append(dst, messagePrefix...)
-	dst = appendJSONString(dst, message)
-	return append(dst, '}')
+	return append(dst, '"')
 }
 
 // appendStringObject appends a JSON object whose last member is a string:
@@ -103,12 +168,27 @@ const (
 type jsonMember struct {
 	key  string
 	kind jsonKind
-	// want, when set, is a string value the caller expects, valid UTF-8:
-	// a value equal to it is stored without allocating.
-	want string
-	set  bool   // present and not null
-	num  int    // the value, for jsonInt
-	str  string // the value, for jsonString
+	set  bool // present and not null
+	num  int  // the value, for jsonInt
+	// For jsonString: where the value is in the input, quotes included
+	// (offsets rather than a slice, so that the caller's members stay on
+	// its stack), and whether it holds plain bytes only, which are then
+	// the value.
+	start, end int
+	plain      bool
+}
+
+// text returns the value of a string member found in data: the bytes
+// between its quotes when they need no decoding, else the value decoded
+// into buf. It is nil when the member is not set.
+func (m *jsonMember) text(data, buf []byte) []byte {
+	switch {
+	case !m.set:
+		return nil
+	case m.plain:
+		return data[m.start+1 : m.end-1]
+	}
+	return unquoteJSON(buf, data[m.start:m.end])
 }
 
 // decodeJSONObject decodes data into the two members m, accepting exactly
@@ -117,7 +197,7 @@ type jsonMember struct {
 // keys matched case-insensitively and the last duplicate winning, null
 // leaving a member unset, other members skipped. It returns false
 // wherever json.Unmarshal returns an error. It does not allocate, except
-// for a string member's value.
+// to match a key longer than 32 bytes that has escapes or is not ASCII.
 func decodeJSONObject(data []byte, m *[2]jsonMember) bool {
 	d := jsonDecoder{data: data, m: m}
 	d.space()
@@ -177,7 +257,8 @@ func (d *jsonDecoder) object(top bool) bool {
 	for {
 		d.space()
 		start := d.pos
-		if !d.skipString() {
+		plain, ok := d.skipString()
+		if !ok {
 			return false
 		}
 		key := d.data[start:d.pos]
@@ -190,7 +271,7 @@ func (d *jsonDecoder) object(top bool) bool {
 		var want *jsonMember
 		if top {
 			for i := range d.m {
-				if keyMatches(key, d.m[i].key) {
+				if keyMatches(key, plain, d.m[i].key) {
 					want = &d.m[i]
 					break
 				}
@@ -232,25 +313,47 @@ func (d *jsonDecoder) member(m *jsonMember) bool {
 		if !d.number() {
 			return false
 		}
-		n, err := strconv.ParseInt(string(d.data[start:d.pos]), 10, strconv.IntSize)
-		if err != nil { // a fraction, an exponent or out of range
+		n, ok := parseJSONInt(d.data[start:d.pos])
+		if !ok { // a fraction, an exponent or out of range
 			return false
 		}
-		m.set, m.num = true, int(n)
+		m.set, m.num = true, n
 		return true
 	default:
-		if d.pos >= len(d.data) || d.data[d.pos] != '"' || !d.skipString() {
+		if d.pos >= len(d.data) || d.data[d.pos] != '"' {
 			return false
 		}
-		quoted := d.data[start:d.pos]
-		// Equal to a want without backslashes, the value has no escapes.
-		if m.want != "" && string(quoted[1:len(quoted)-1]) == m.want && strings.IndexByte(m.want, '\\') < 0 {
-			m.set, m.str = true, m.want
-		} else {
-			m.set, m.str = true, unquoteJSON(quoted)
+		plain, ok := d.skipString()
+		if !ok {
+			return false
 		}
+		m.set, m.start, m.end, m.plain = true, start, d.pos, plain
 		return true
 	}
+}
+
+// parseJSONInt returns the value of a JSON number that is an int, as
+// json.Unmarshal decodes it into an int.
+func parseJSONInt(b []byte) (int, bool) {
+	digits := b
+	if len(b) > 0 && b[0] == '-' {
+		digits = b[1:]
+	}
+	if len(digits) == 0 || len(digits) > 18 {
+		n, err := strconv.ParseInt(string(b), 10, strconv.IntSize)
+		return int(n), err == nil
+	}
+	var n int64
+	for _, c := range digits {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int64(c-'0')
+	}
+	if len(digits) < len(b) {
+		n = -n
+	}
+	return int(n), n == int64(int(n))
 }
 
 // value skips any JSON value, checking that it is valid.
@@ -264,7 +367,8 @@ func (d *jsonDecoder) value() bool {
 	case c == '[':
 		return d.array()
 	case c == '"':
-		return d.skipString()
+		_, ok := d.skipString()
+		return ok
 	case c == '-' || '0' <= c && c <= '9':
 		return d.number()
 	}
@@ -348,37 +452,48 @@ func (d *jsonDecoder) digits(p int) int {
 }
 
 // skipString skips a string at d.pos, checking its escapes and that it
-// holds no control characters. Invalid UTF-8 is allowed, as encoding/json
-// allows it.
-func (d *jsonDecoder) skipString() bool {
+// holds no control characters, and reports whether it holds plain bytes
+// only (see plainByte). Invalid UTF-8 is allowed, as encoding/json allows
+// it.
+func (d *jsonDecoder) skipString() (plain, ok bool) {
 	if d.pos >= len(d.data) || d.data[d.pos] != '"' {
-		return false
+		return false, false
 	}
-	for p := d.pos + 1; p < len(d.data); p++ {
+	plain = true
+	p := d.pos + 1
+	for {
+		p += plainLen(d.data[p:])
+		if p >= len(d.data) {
+			return false, false
+		}
 		switch c := d.data[p]; {
 		case c == '"':
 			d.pos = p + 1
-			return true
+			return plain, true
 		case c < ' ':
-			return false
+			return false, false
 		case c == '\\':
+			plain = false
 			p++
 			if p >= len(d.data) {
-				return false
+				return false, false
 			}
 			switch d.data[p] {
 			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+				p++
 			case 'u':
 				if hex4(d.data[p+1:]) < 0 {
-					return false
+					return false, false
 				}
-				p += 4
+				p += 5
 			default:
-				return false
+				return false, false
 			}
+		default: // not ASCII
+			plain = false
+			p++
 		}
 	}
-	return false
 }
 
 // hex4 decodes four hex digits, or returns -1.
@@ -405,16 +520,19 @@ func hex4(b []byte) rune {
 
 // keyMatches reports whether a quoted key, as it appears in the input,
 // names want: equal under Unicode case folding once unescaped, which is
-// how encoding/json matches keys to struct fields.
-func keyMatches(quoted []byte, want string) bool {
+// how encoding/json matches keys to struct fields. plain says the key
+// holds plain bytes only.
+func keyMatches(quoted []byte, plain bool, want string) bool {
 	raw := quoted[1 : len(quoted)-1]
-	for _, c := range raw {
-		if c == '\\' || c >= utf8.RuneSelf {
-			return strings.EqualFold(unquoteJSON(quoted), want)
-		}
+	if !plain {
+		var buf [64]byte
+		return strings.EqualFold(string(unquoteJSON(buf[:0], quoted)), want)
 	}
 	if len(raw) != len(want) {
 		return false
+	}
+	if string(raw) == want {
+		return true
 	}
 	for i, c := range raw {
 		w := want[i]
@@ -426,8 +544,10 @@ func keyMatches(quoted []byte, want string) bool {
 }
 
 // unquoteJSON decodes a valid quoted JSON string as encoding/json does:
-// invalid UTF-8 and unpaired surrogates become U+FFFD.
-func unquoteJSON(quoted []byte) string {
+// invalid UTF-8 and unpaired surrogates become U+FFFD. It returns the
+// bytes between the quotes when they need no decoding, else appends the
+// value to dst.
+func unquoteJSON(dst, quoted []byte) []byte {
 	s := quoted[1 : len(quoted)-1]
 	clean := true
 	for i := 0; i < len(s); {
@@ -447,10 +567,9 @@ func unquoteJSON(quoted []byte) string {
 		i += size
 	}
 	if clean {
-		return string(s)
+		return s
 	}
-	var buf [256]byte // most messages fit: then only the string allocates
-	b := buf[:0]
+	b := dst
 	for i := 0; i < len(s); {
 		c := s[i]
 		switch {
@@ -497,7 +616,7 @@ func unquoteJSON(quoted []byte) string {
 			i += size
 		}
 	}
-	return string(b)
+	return b
 }
 
 // maxExcerpt bounds the raw body an error keeps when the body was not the
@@ -527,46 +646,171 @@ func nonDefault(status, def int) int {
 	return status
 }
 
-// The helpers below read params back out of a rendered message. Each takes
+// The helpers below read params back out of a received message. Each takes
 // and returns ok, so that the generated code for a template is a straight
-// line that fails softly; the caller re-renders to confirm the match.
+// line that fails softly. Each parser also checks that the value it reads
+// is rendered back as the very text it was read from, so that a message
+// whose literal text and values all check out is the template rendered
+// with those values, byte for byte.
 
-// cutParam returns the text of s before sep and the rest after it, or all
-// of s when sep is "" (the param ends the message).
-func cutParam(s, sep string, ok bool) (value, rest string, _ bool) {
-	if !ok {
-		return "", "", false
+// cutPrefix returns s without prefix, if s starts with it.
+func cutPrefix(s []byte, prefix string, ok bool) ([]byte, bool) {
+	if !ok || len(s) < len(prefix) || string(s[:len(prefix)]) != prefix {
+		return nil, false
 	}
-	if sep == "" {
-		return s, "", true
-	}
-	i := strings.Index(s, sep)
-	if i < 0 {
-		return "", "", false
-	}
-	return s[:i], s[i+len(sep):], true
+	return s[len(prefix):], true
 }
 
-func parseIntParam(s string, base int, ok bool) (int, bool) {
+// cutSuffix returns s without suffix, if s ends with it.
+func cutSuffix(s []byte, suffix string, ok bool) ([]byte, bool) {
+	if !ok || len(s) < len(suffix) || string(s[len(s)-len(suffix):]) != suffix {
+		return nil, false
+	}
+	return s[:len(s)-len(suffix)], true
+}
+
+// cutParam returns the text of s before the first sep, which is not
+// empty, and the rest after it.
+func cutParam(s []byte, sep string, ok bool) (value, rest []byte, _ bool) {
+	if !ok {
+		return nil, nil, false
+	}
+	for i := 0; i+len(sep) <= len(s); i++ {
+		if s[i] == sep[0] && string(s[i:i+len(sep)]) == sep {
+			return s[:i], s[i+len(sep):], true
+		}
+	}
+	return nil, nil, false
+}
+
+// parseIntParam reads an int rendered by strconv.AppendInt in base.
+func parseIntParam(s []byte, base int, ok bool) (int, bool) {
 	if !ok {
 		return 0, false
 	}
-	n, err := strconv.ParseInt(s, base, strconv.IntSize)
-	return int(n), err == nil
+	n, err := strconv.ParseInt(string(s), base, strconv.IntSize)
+	var buf [64]byte
+	return int(n), err == nil && string(strconv.AppendInt(buf[:0], n, base)) == string(s)
 }
 
-func parseFloatParam(s string, ok bool) (float64, bool) {
+// parseFloatParam reads a float64 rendered by strconv.AppendFloat with
+// format fmt and precision prec.
+func parseFloatParam(s []byte, fmt byte, prec int, ok bool) (float64, bool) {
 	if !ok {
 		return 0, false
 	}
-	f, err := strconv.ParseFloat(s, 64)
-	return f, err == nil
+	if fmt == 'f' {
+		if f, ok := parseFixed(s, prec); ok {
+			return f, true
+		}
+	}
+	f, err := strconv.ParseFloat(string(s), 64)
+	var buf [64]byte
+	return f, err == nil && string(strconv.AppendFloat(buf[:0], f, fmt, prec, 64)) == string(s)
 }
 
-func parseQuotedParam(s string, ok bool) (string, bool) {
+// parseFixed reads, without a round trip through strconv, the text that
+// strconv.AppendFloat(b, f, 'f', prec, 64) writes for most f: an optional
+// minus, digits without leading zeros, and a point and prec digits when
+// prec > 0. It takes only values whose digits m, read as an integer, are
+// below 2^52 with prec at most 15: then m and 10^prec are exact float64s,
+// their quotient f is correctly rounded, and f is within half a unit of
+// the last digit of m/10^prec, so AppendFloat writes s back exactly.
+// Anything else it leaves to strconv.
+func parseFixed(s []byte, prec int) (float64, bool) {
+	if prec < 0 || prec > 15 {
+		return 0, false
+	}
+	neg := len(s) > 0 && s[0] == '-'
+	if neg {
+		s = s[1:]
+	}
+	whole := len(s) - prec
+	if prec > 0 {
+		whole--
+		if whole < 1 || s[whole] != '.' {
+			return 0, false
+		}
+	}
+	if whole < 1 || whole > 1 && s[0] == '0' {
+		return 0, false
+	}
+	var m uint64
+	for i, c := range s {
+		if i == whole {
+			continue // the point
+		}
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		m = m*10 + uint64(c-'0')
+		if m >= 1<<52 {
+			return 0, false
+		}
+	}
+	f := float64(m) / pow10[prec]
+	if neg {
+		f = -f
+	}
+	return f, true
+}
+
+// appendFixed appends what strconv.AppendFloat(b, f, 'f', prec, 64)
+// appends. When prec is at most 15 and f*10^prec below 2^52, the product
+// is within f*10^prec*2^-53 of its exact value, so rounding it to an
+// integer gives the digits strconv gives, unless it lies that close to a
+// half; those values, and all others, are left to strconv.
+func appendFixed(b []byte, f float64, prec int) []byte {
+	if prec < 0 || prec > 15 {
+		return strconv.AppendFloat(b, f, 'f', prec, 64)
+	}
+	m := math.Abs(f) * pow10[prec]
+	if !(m < 1<<52) { // also NaN and the infinities
+		return strconv.AppendFloat(b, f, 'f', prec, 64)
+	}
+	whole := math.Floor(m)
+	half := m - whole - 0.5
+	if margin := m * 0x1p-51; -margin <= half && half <= margin {
+		return strconv.AppendFloat(b, f, 'f', prec, 64)
+	}
+	digits := uint64(whole)
+	if half > 0 {
+		digits++
+	}
+	if math.Signbit(f) {
+		b = append(b, '-')
+	}
+	var buf [40]byte
+	i := len(buf)
+	for range prec {
+		i--
+		buf[i] = byte('0' + digits%10)
+		digits /= 10
+	}
+	if prec > 0 {
+		i--
+		buf[i] = '.'
+	}
+	for {
+		i--
+		buf[i] = byte('0' + digits%10)
+		digits /= 10
+		if digits == 0 {
+			break
+		}
+	}
+	return append(b, buf[i:]...)
+}
+
+// pow10 holds the powers of ten parseFixed and appendFixed use, all exact.
+var pow10 = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
+
+// parseQuotedParam reads a string rendered by strconv.AppendQuote.
+func parseQuotedParam(s []byte, ok bool) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	u, err := strconv.Unquote(s)
-	return u, err == nil
+	u, err := strconv.Unquote(string(s))
+	var buf [64]byte
+	return u, err == nil && string(strconv.AppendQuote(buf[:0], u)) == string(s)
 }
