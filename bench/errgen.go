@@ -11,7 +11,9 @@ import (
 
 var errgenWrapped = wrap(faseeherr.NewInsufficientBalanceError(0.5, 0.25))
 
-// errgenConstructTemplate renders the message from the template.
+// errgenConstructTemplate builds the error from its params. errgen renders
+// the message when it is sent or asked for, not here: encode and WriteError
+// include that cost.
 func errgenConstructTemplate() error {
 	return faseeherr.NewInsufficientBalanceError(required, available)
 }

@@ -220,7 +220,7 @@ func genErrorType(f *jen.File, m *Model, e *ErrorDef) {
 			g.Id(p.Field).Id(p.Type)
 		}
 		g.Line()
-		g.Id("x").Op("*").Id("details")
+		g.Id("x").Op("*").Id("details").Comment("cause, status, received code and body; nil when none")
 	})
 	f.Line()
 }

@@ -49,6 +49,7 @@ func genHTTP(f *jen.File, m *Model) {
 	for _, e := range m.Errors {
 		genMarshalJSON(f, e.Name)
 		genFill(f, e)
+		genReceive(f, e)
 	}
 	genMarshalJSON(f, "UnknownError")
 	genAppendError(f, m)
@@ -219,12 +220,12 @@ func genParse(f *jen.File, m *Model) {
 			jen.Values(jen.Id("key").Op(":").Id("messageField"), jen.Id("kind").Op(":").Id("jsonString")),
 		),
 		jen.If(jen.Op("!").Id("decodeJSONObject").Call(jen.Id("body"), jen.Op("&").Id("m"))).Block(
-			jen.Return(jen.Id("byStatus").Call(jen.Id("status"), jen.Lit(""), jen.Id("excerpt").Call(jen.Id("body")))), // a body that does not decode carries no message
+			jen.Return(jen.Id("byStatus").Call(jen.Id("status"), jen.Nil(), jen.Id("excerpt").Call(jen.Id("body")))), // a body that does not decode carries no message
 		),
 		jen.Var().Id("buf").Index(jen.Lit(256)).Byte(),
 		jen.Id("message").Op(":=").Id("m").Index(jen.Lit(1)).Dot("text").Call(jen.Id("body"), jen.Id("buf").Index(jen.Empty(), jen.Lit(0))),
 		jen.If(jen.Op("!").Id("m").Index(jen.Lit(0)).Dot("set")).Block(
-			jen.Return(jen.Id("byStatus").Call(jen.Id("status"), jen.String().Call(jen.Id("message")), jen.Id("excerpt").Call(jen.Id("body")))),
+			jen.Return(jen.Id("byStatus").Call(jen.Id("status"), jen.Id("message"), jen.Id("excerpt").Call(jen.Id("body")))),
 		),
 		jen.Return(jen.Id("resolve").Call(jen.Id("status"), jen.Id("Code").Call(jen.Id("m").Index(jen.Lit(0)).Dot("num")), jen.Id("message"))),
 	)
@@ -232,37 +233,57 @@ func genParse(f *jen.File, m *Model) {
 }
 
 // returnReceived returns error e as received with the variables status,
-// code (kept only for an alias) and body (kept only when body is set), and
-// its message: for an error with a template that can be parsed back, the
-// params when the message is the template's, else the message as it came.
-func returnReceived(g *jen.Group, e *ErrorDef, alias, body bool) {
-	g.List(jen.Id("e"), jen.Id("x")).Op(":=").Id("alloc").Index(jen.Id(e.Name)).Call(jen.Id("details").ValuesFunc(func(g *jen.Group) {
-		if alias {
-			g.Id("code").Op(":").Id("code")
-		}
-		g.Id("status").Op(":").Id("nonDefault").Call(jen.Id("status"), jen.Lit(e.Status))
-		if body {
-			g.Id("body").Op(":").Id("body")
-		}
-	}))
-	g.Id("e").Dot("x").Op("=").Id("x")
-	switch {
-	case body:
-		g.Id("e").Dot("Message").Op("=").Id("message")
-	case e.Parseable:
-		g.If(jen.Op("!").Id("e").Dot("fill").Call(jen.Id("message"))).Block(
-			jen.Id("e").Dot("Message").Op("=").String().Call(jen.Id("message")),
-		)
-	default:
-		g.Id("e").Dot("Message").Op("=").String().Call(jen.Id("message"))
+// code and message, and with body when body is set. Each case of resolve
+// and byStatus is this one plain call: inlined code in thousands of cases
+// makes the compiler's work grow faster than the number of errors.
+func returnReceived(g *jen.Group, e *ErrorDef, body bool) {
+	code := jen.Id("code")
+	if body {
+		code = jen.Id(e.CodeConst)
 	}
-	g.Return(jen.Id("e"))
+	bodyArg := jen.Lit("")
+	if body {
+		bodyArg = jen.Id("body")
+	}
+	g.Return(jen.Id(receiveFunc(e)).Call(jen.Id("status"), code, jen.Id("message"), bodyArg))
+}
+
+func receiveFunc(e *ErrorDef) string { return "receive" + e.Name }
+
+// genReceive emits, per error,
+//
+//	func receiveXxxError(status int, code Code, message []byte, body string) error
+//
+// which returns the error received with that status, code (an alias, or
+// its own), message and body excerpt: for an error with a template that
+// can be parsed back, with the params when the message is the template's,
+// else with the message as it came.
+func genReceive(f *jen.File, e *ErrorDef) {
+	comment(f.Group, fmt.Sprintf("%s returns %s received with status, code (its own or an alias), message and body.", receiveFunc(e), article(e.Name)))
+	f.Func().Id(receiveFunc(e)).Params(jen.Id("status").Int(), jen.Id("code").Id("Code"), jen.Id("message").Index().Byte(), jen.Id("body").String()).Error().BlockFunc(func(g *jen.Group) {
+		g.If(jen.Id("code").Op("==").Id(e.CodeConst)).Block(jen.Id("code").Op("=").Lit(0))
+		g.List(jen.Id("e"), jen.Id("x")).Op(":=").Id("alloc").Index(jen.Id(e.Name)).Call(jen.Id("details").Values(jen.Dict{
+			jen.Id("code"):   jen.Id("code"),
+			jen.Id("status"): jen.Id("nonDefault").Call(jen.Id("status"), jen.Lit(e.Status)),
+			jen.Id("body"):   jen.Id("body"),
+		}))
+		g.Id("e").Dot("x").Op("=").Id("x")
+		if e.Parseable {
+			g.If(jen.Op("!").Id("e").Dot("fill").Call(jen.Id("message"))).Block(
+				jen.Id("e").Dot("Message").Op("=").String().Call(jen.Id("message")),
+			)
+		} else {
+			g.Id("e").Dot("Message").Op("=").String().Call(jen.Id("message"))
+		}
+		g.Return(jen.Id("e"))
+	})
+	f.Line()
 }
 
 // genResolve emits
 //
-//	func resolve(status int, code Code, message string) error
-//	func byStatus(status int, message, body string) error
+//	func resolve(status int, code Code, message []byte) error
+//	func byStatus(status int, message []byte, body string) error
 func genResolve(f *jen.File, m *Model) {
 	f.Comment("alloc returns a new T and, when x holds anything, a copy of x in the same")
 	f.Comment("allocation.")
@@ -284,12 +305,12 @@ func genResolve(f *jen.File, m *Model) {
 									for _, s := range a.Statuses {
 										g.Lit(s)
 									}
-								}).BlockFunc(func(g *jen.Group) { returnReceived(g, a, true, false) })
+								}).BlockFunc(func(g *jen.Group) { returnReceived(g, a, false) })
 							}
 						})
 					}
 					if r.Owner != nil {
-						returnReceived(g, r.Owner, false, false)
+						returnReceived(g, r.Owner, false)
 					}
 				})
 			}
@@ -304,15 +325,15 @@ func genResolve(f *jen.File, m *Model) {
 
 	f.Comment("byStatus returns the error a status means when the body is not the")
 	f.Comment("envelope: the one error that claims the status, if only one does.")
-	f.Func().Id("byStatus").Params(jen.Id("status").Int(), jen.List(jen.Id("message"), jen.Id("body")).String()).Error().Block(
+	f.Func().Id("byStatus").Params(jen.Id("status").Int(), jen.Id("message").Index().Byte(), jen.Id("body").String()).Error().Block(
 		jen.Switch(jen.Id("status")).BlockFunc(func(g *jen.Group) {
 			for _, o := range m.StatusOwners {
-				g.Case(jen.Lit(o.Status)).BlockFunc(func(g *jen.Group) { returnReceived(g, o.Error, false, true) })
+				g.Case(jen.Lit(o.Status)).BlockFunc(func(g *jen.Group) { returnReceived(g, o.Error, true) })
 			}
 		}),
 		jen.Return(jen.Op("&").Id("UnknownError").Values(jen.Dict{
 			jen.Id("Status"):  jen.Id("status"),
-			jen.Id("Message"): jen.Id("message"),
+			jen.Id("Message"): jen.String().Call(jen.Id("message")),
 			jen.Id("Body"):    jen.Id("body"),
 		})),
 	)
@@ -340,7 +361,7 @@ func genFromResponse(f *jen.File) {
 		jen.If(jen.Id("resp").Dot("Body").Op("==").Nil()).Block(jen.Return(jen.Id("Parse").Call(jen.Id("resp").Dot("StatusCode"), jen.Nil()))),
 		jen.List(jen.Id("body"), jen.Id("err")).Op(":=").Qual("io", "ReadAll").Call(jen.Qual("io", "LimitReader").Call(jen.Id("resp").Dot("Body"), jen.Id("MaxBodySize").Op("+").Lit(1))),
 		jen.If(jen.Id("err").Op("!=").Nil().Op("||").Int64().Call(jen.Len(jen.Id("body"))).Op(">").Id("MaxBodySize")).Block(
-			jen.Return(jen.Id("byStatus").Call(jen.Id("resp").Dot("StatusCode"), jen.Lit(""), jen.Id("excerpt").Call(jen.Id("body")))),
+			jen.Return(jen.Id("byStatus").Call(jen.Id("resp").Dot("StatusCode"), jen.Nil(), jen.Id("excerpt").Call(jen.Id("body")))),
 		),
 		jen.Return(jen.Id("Parse").Call(jen.Id("resp").Dot("StatusCode"), jen.Id("body"))),
 	)

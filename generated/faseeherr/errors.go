@@ -174,7 +174,7 @@ type AuthenticationError struct {
 	// is.
 	Message string
 
-	x *details
+	x *details // cause, status, received code and body; nil when none
 }
 
 // NewAuthenticationError returns an AuthenticationError with the given
@@ -261,7 +261,7 @@ type ValidationError struct {
 	// is.
 	Message string
 
-	x *details
+	x *details // cause, status, received code and body; nil when none
 }
 
 // NewValidationError returns a ValidationError with the given message; ""
@@ -354,7 +354,7 @@ type InsufficientBalanceError struct {
 	// Available is the wallet balance in US dollars.
 	Available float64
 
-	x *details
+	x *details // cause, status, received code and body; nil when none
 }
 
 // NewInsufficientBalanceError returns an InsufficientBalanceError whose
@@ -456,7 +456,7 @@ type ModelAccessError struct {
 	// is.
 	Message string
 
-	x *details
+	x *details // cause, status, received code and body; nil when none
 }
 
 // NewModelAccessError returns a ModelAccessError with the given message; ""
@@ -550,7 +550,7 @@ type ConcurrencyLimitError struct {
 	// Current is the number of requests in flight.
 	Current int
 
-	x *details
+	x *details // cause, status, received code and body; nil when none
 }
 
 // NewConcurrencyLimitError returns a ConcurrencyLimitError whose message is
@@ -653,7 +653,7 @@ type InternalError struct {
 	// is.
 	Message string
 
-	x *details
+	x *details // cause, status, received code and body; nil when none
 }
 
 // NewInternalError returns an InternalError with the given message; "" means
@@ -753,7 +753,7 @@ type NotFoundError struct {
 	// is.
 	Message string
 
-	x *details
+	x *details // cause, status, received code and body; nil when none
 }
 
 // NewNotFoundError returns a NotFoundError with the given message; "" means

@@ -25,9 +25,41 @@ func (e *AuthenticationError) MarshalJSON() ([]byte, error) {
 	return appendError(nil, e), nil
 }
 
+// receiveAuthenticationError returns an AuthenticationError received with
+// status, code (its own or an alias), message and body.
+func receiveAuthenticationError(status int, code Code, message []byte, body string) error {
+	if code == CodeAuthentication {
+		code = 0
+	}
+	e, x := alloc[AuthenticationError](details{
+		body:   body,
+		code:   code,
+		status: nonDefault(status, 401),
+	})
+	e.x = x
+	e.Message = string(message)
+	return e
+}
+
 // MarshalJSON returns the error's HTTP body, the envelope.
 func (e *ValidationError) MarshalJSON() ([]byte, error) {
 	return appendError(nil, e), nil
+}
+
+// receiveValidationError returns a ValidationError received with status, code
+// (its own or an alias), message and body.
+func receiveValidationError(status int, code Code, message []byte, body string) error {
+	if code == CodeValidation {
+		code = 0
+	}
+	e, x := alloc[ValidationError](details{
+		body:   body,
+		code:   code,
+		status: nonDefault(status, 400),
+	})
+	e.x = x
+	e.Message = string(message)
+	return e
 }
 
 // MarshalJSON returns the error's HTTP body, the envelope.
@@ -51,9 +83,43 @@ func (e *InsufficientBalanceError) fill(msg []byte) bool {
 	return ok
 }
 
+// receiveInsufficientBalanceError returns an InsufficientBalanceError received
+// with status, code (its own or an alias), message and body.
+func receiveInsufficientBalanceError(status int, code Code, message []byte, body string) error {
+	if code == CodeInsufficientBalance {
+		code = 0
+	}
+	e, x := alloc[InsufficientBalanceError](details{
+		body:   body,
+		code:   code,
+		status: nonDefault(status, 402),
+	})
+	e.x = x
+	if !e.fill(message) {
+		e.Message = string(message)
+	}
+	return e
+}
+
 // MarshalJSON returns the error's HTTP body, the envelope.
 func (e *ModelAccessError) MarshalJSON() ([]byte, error) {
 	return appendError(nil, e), nil
+}
+
+// receiveModelAccessError returns a ModelAccessError received with status,
+// code (its own or an alias), message and body.
+func receiveModelAccessError(status int, code Code, message []byte, body string) error {
+	if code == CodeModelAccess {
+		code = 0
+	}
+	e, x := alloc[ModelAccessError](details{
+		body:   body,
+		code:   code,
+		status: nonDefault(status, 403),
+	})
+	e.x = x
+	e.Message = string(message)
+	return e
 }
 
 // MarshalJSON returns the error's HTTP body, the envelope.
@@ -78,14 +144,64 @@ func (e *ConcurrencyLimitError) fill(msg []byte) bool {
 	return ok
 }
 
+// receiveConcurrencyLimitError returns a ConcurrencyLimitError received with
+// status, code (its own or an alias), message and body.
+func receiveConcurrencyLimitError(status int, code Code, message []byte, body string) error {
+	if code == CodeConcurrencyLimit {
+		code = 0
+	}
+	e, x := alloc[ConcurrencyLimitError](details{
+		body:   body,
+		code:   code,
+		status: nonDefault(status, 429),
+	})
+	e.x = x
+	if !e.fill(message) {
+		e.Message = string(message)
+	}
+	return e
+}
+
 // MarshalJSON returns the error's HTTP body, the envelope.
 func (e *InternalError) MarshalJSON() ([]byte, error) {
 	return appendError(nil, e), nil
 }
 
+// receiveInternalError returns an InternalError received with status, code
+// (its own or an alias), message and body.
+func receiveInternalError(status int, code Code, message []byte, body string) error {
+	if code == CodeInternal {
+		code = 0
+	}
+	e, x := alloc[InternalError](details{
+		body:   body,
+		code:   code,
+		status: nonDefault(status, 500),
+	})
+	e.x = x
+	e.Message = string(message)
+	return e
+}
+
 // MarshalJSON returns the error's HTTP body, the envelope.
 func (e *NotFoundError) MarshalJSON() ([]byte, error) {
 	return appendError(nil, e), nil
+}
+
+// receiveNotFoundError returns a NotFoundError received with status, code (its
+// own or an alias), message and body.
+func receiveNotFoundError(status int, code Code, message []byte, body string) error {
+	if code == CodeNotFound {
+		code = 0
+	}
+	e, x := alloc[NotFoundError](details{
+		body:   body,
+		code:   code,
+		status: nonDefault(status, 404),
+	})
+	e.x = x
+	e.Message = string(message)
+	return e
 }
 
 // MarshalJSON returns the error's HTTP body, the envelope.
@@ -158,12 +274,12 @@ func Parse(status int, body []byte) error {
 	}
 	m := [2]jsonMember{{key: codeField, kind: jsonInt}, {key: messageField, kind: jsonString}}
 	if !decodeJSONObject(body, &m) {
-		return byStatus(status, "", excerpt(body))
+		return byStatus(status, nil, excerpt(body))
 	}
 	var buf [256]byte
 	message := m[1].text(body, buf[:0])
 	if !m[0].set {
-		return byStatus(status, string(message), excerpt(body))
+		return byStatus(status, message, excerpt(body))
 	}
 	return resolve(status, Code(m[0].num), message)
 }
@@ -185,51 +301,23 @@ func alloc[T any](x details) (*T, *details) {
 func resolve(status int, code Code, message []byte) error {
 	switch code {
 	case CodeValidation:
-		e, x := alloc[ValidationError](details{status: nonDefault(status, 400)})
-		e.x = x
-		e.Message = string(message)
-		return e
+		return receiveValidationError(status, code, message, "")
 	case CodeAuthentication:
-		e, x := alloc[AuthenticationError](details{status: nonDefault(status, 401)})
-		e.x = x
-		e.Message = string(message)
-		return e
+		return receiveAuthenticationError(status, code, message, "")
 	case CodeInsufficientBalance:
-		e, x := alloc[InsufficientBalanceError](details{status: nonDefault(status, 402)})
-		e.x = x
-		if !e.fill(message) {
-			e.Message = string(message)
-		}
-		return e
+		return receiveInsufficientBalanceError(status, code, message, "")
 	case CodeModelAccess:
-		e, x := alloc[ModelAccessError](details{status: nonDefault(status, 403)})
-		e.x = x
-		e.Message = string(message)
-		return e
+		return receiveModelAccessError(status, code, message, "")
 	case CodeNotFound:
-		e, x := alloc[NotFoundError](details{status: nonDefault(status, 404)})
-		e.x = x
-		e.Message = string(message)
-		return e
+		return receiveNotFoundError(status, code, message, "")
 	case CodeConcurrencyLimit:
-		e, x := alloc[ConcurrencyLimitError](details{status: nonDefault(status, 429)})
-		e.x = x
-		if !e.fill(message) {
-			e.Message = string(message)
-		}
-		return e
+		return receiveConcurrencyLimitError(status, code, message, "")
 	case CodeInternal:
 		switch status {
 		case 404:
-			e, x := alloc[NotFoundError](details{code: code, status: nonDefault(status, 404)})
-			e.x = x
-			e.Message = string(message)
-			return e
+			return receiveNotFoundError(status, code, message, "")
 		}
-		e, x := alloc[InternalError](details{status: nonDefault(status, 500)})
-		e.x = x
-		e.Message = string(message)
-		return e
+		return receiveInternalError(status, code, message, "")
 	}
 	return &UnknownError{
 		Code:    code,
@@ -240,62 +328,32 @@ func resolve(status int, code Code, message []byte) error {
 
 // byStatus returns the error a status means when the body is not the
 // envelope: the one error that claims the status, if only one does.
-func byStatus(status int, message, body string) error {
+func byStatus(status int, message []byte, body string) error {
 	switch status {
 	case 400:
-		e, x := alloc[ValidationError](details{status: nonDefault(status, 400), body: body})
-		e.x = x
-		e.Message = message
-		return e
+		return receiveValidationError(status, CodeValidation, message, body)
 	case 401:
-		e, x := alloc[AuthenticationError](details{status: nonDefault(status, 401), body: body})
-		e.x = x
-		e.Message = message
-		return e
+		return receiveAuthenticationError(status, CodeAuthentication, message, body)
 	case 402:
-		e, x := alloc[InsufficientBalanceError](details{status: nonDefault(status, 402), body: body})
-		e.x = x
-		e.Message = message
-		return e
+		return receiveInsufficientBalanceError(status, CodeInsufficientBalance, message, body)
 	case 403:
-		e, x := alloc[ModelAccessError](details{status: nonDefault(status, 403), body: body})
-		e.x = x
-		e.Message = message
-		return e
+		return receiveModelAccessError(status, CodeModelAccess, message, body)
 	case 404:
-		e, x := alloc[NotFoundError](details{status: nonDefault(status, 404), body: body})
-		e.x = x
-		e.Message = message
-		return e
+		return receiveNotFoundError(status, CodeNotFound, message, body)
 	case 429:
-		e, x := alloc[ConcurrencyLimitError](details{status: nonDefault(status, 429), body: body})
-		e.x = x
-		e.Message = message
-		return e
+		return receiveConcurrencyLimitError(status, CodeConcurrencyLimit, message, body)
 	case 500:
-		e, x := alloc[InternalError](details{status: nonDefault(status, 500), body: body})
-		e.x = x
-		e.Message = message
-		return e
+		return receiveInternalError(status, CodeInternal, message, body)
 	case 502:
-		e, x := alloc[InternalError](details{status: nonDefault(status, 500), body: body})
-		e.x = x
-		e.Message = message
-		return e
+		return receiveInternalError(status, CodeInternal, message, body)
 	case 503:
-		e, x := alloc[InternalError](details{status: nonDefault(status, 500), body: body})
-		e.x = x
-		e.Message = message
-		return e
+		return receiveInternalError(status, CodeInternal, message, body)
 	case 504:
-		e, x := alloc[InternalError](details{status: nonDefault(status, 500), body: body})
-		e.x = x
-		e.Message = message
-		return e
+		return receiveInternalError(status, CodeInternal, message, body)
 	}
 	return &UnknownError{
 		Body:    body,
-		Message: message,
+		Message: string(message),
 		Status:  status,
 	}
 }
@@ -313,7 +371,7 @@ func FromResponse(resp *http.Response) error {
 	}
 	body, err := io.ReadAll(io.LimitReader(resp.Body, MaxBodySize+1))
 	if err != nil || int64(len(body)) > MaxBodySize {
-		return byStatus(resp.StatusCode, "", excerpt(body))
+		return byStatus(resp.StatusCode, nil, excerpt(body))
 	}
 	return Parse(resp.StatusCode, body)
 }
