@@ -22,6 +22,7 @@ func genErrors(f *jen.File, m *Model) {
 	genErrorInterface(f, m)
 	genUnknownError(f, m)
 	genDetails(f)
+	genErrorString(f)
 	for _, e := range m.Errors {
 		genErrorType(f, m, e)
 		genConstructor(f, e)
@@ -195,6 +196,34 @@ func genDetails(f *jen.File) {
 	f.Func().Params(jen.Id("x").Id("details")).Id("ptr").Params().Op("*").Id("details").Block(
 		jen.If(jen.Id("x").Op("==").Parens(jen.Id("details").Values())).Block(jen.Return(jen.Nil())),
 		jen.Return(jen.Op("&").Id("x")),
+	)
+	f.Line()
+}
+
+// genErrorString emits the helpers of the Error methods:
+//
+//	func appendErrorHead(b []byte, name string, code Code) []byte
+//	func errorString(b []byte, cause error) string
+//
+// Each Error method renders into a stack buffer, so only the string
+// allocates.
+func genErrorString(f *jen.File) {
+	f.Comment("appendErrorHead appends \"name (code): \", the start of an error's text.")
+	f.Func().Id("appendErrorHead").Params(jen.Id("b").Index().Byte(), jen.Id("name").String(), jen.Id("code").Id("Code")).Index().Byte().Block(
+		jen.Id("b").Op("=").Append(jen.Id("b"), jen.Id("name").Op("...")),
+		jen.Id("b").Op("=").Append(jen.Id("b"), jen.Lit(" (").Op("...")),
+		jen.Id("b").Op("=").Qual("strconv", "AppendInt").Call(jen.Id("b"), jen.Int64().Call(jen.Id("code")), jen.Lit(10)),
+		jen.Return(jen.Append(jen.Id("b"), jen.Lit("): ").Op("..."))),
+	)
+	f.Line()
+	f.Comment("errorString returns b as a string, with \": \" and the cause's text after it")
+	f.Comment("when there is a cause.")
+	f.Func().Id("errorString").Params(jen.Id("b").Index().Byte(), jen.Id("cause").Error()).String().Block(
+		jen.If(jen.Id("cause").Op("!=").Nil()).Block(
+			jen.Id("b").Op("=").Append(jen.Id("b"), jen.Lit(": ").Op("...")),
+			jen.Id("b").Op("=").Append(jen.Id("b"), jen.Id("cause").Dot("Error").Call().Op("...")),
+		),
+		jen.Return(jen.String().Call(jen.Id("b"))),
 	)
 	f.Line()
 }
@@ -373,12 +402,9 @@ func genMethods(f *jen.File, m *Model, e *ErrorDef) {
 
 	f.Comment("Error returns the error's name, code and message, and its cause if any.")
 	f.Func().Add(recv()).Id("Error").Params().String().Block(
-		jen.Id("s").Op(":=").Lit(e.Name+" (").Op("+").Qual("strconv", "Itoa").Call(jen.Int().Call(self().Dot("ErrorCode").Call())).
-			Op("+").Lit("): ").Op("+").Add(self().Dot("ErrorMessage").Call()),
-		jen.If(jen.Id("cause").Op(":=").Add(self().Dot("Unwrap").Call()), jen.Id("cause").Op("!=").Nil()).Block(
-			jen.Id("s").Op("+=").Lit(": ").Op("+").Id("cause").Dot("Error").Call(),
-		),
-		jen.Return(jen.Id("s")),
+		jen.Var().Id("buf").Index(jen.Lit(256)).Byte(),
+		jen.Id("b").Op(":=").Id("appendErrorHead").Call(jen.Id("buf").Index(jen.Empty(), jen.Lit(0)), jen.Lit(e.Name), self().Dot("ErrorCode").Call()),
+		jen.Return(jen.Id("errorString").Call(self().Dot("appendMessage").Call(jen.Id("b")), self().Dot("Unwrap").Call())),
 	)
 	f.Line()
 

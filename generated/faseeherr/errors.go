@@ -163,6 +163,24 @@ func (x details) ptr() *details {
 	return &x
 }
 
+// appendErrorHead appends "name (code): ", the start of an error's text.
+func appendErrorHead(b []byte, name string, code Code) []byte {
+	b = append(b, name...)
+	b = append(b, " ("...)
+	b = strconv.AppendInt(b, int64(code), 10)
+	return append(b, "): "...)
+}
+
+// errorString returns b as a string, with ": " and the cause's text after it
+// when there is a cause.
+func errorString(b []byte, cause error) string {
+	if cause != nil {
+		b = append(b, ": "...)
+		b = append(b, cause.Error()...)
+	}
+	return string(b)
+}
+
 // AuthenticationError is error 40101 of the Faseeh API, sent with HTTP status
 // 401 (Unauthorized).
 //
@@ -193,11 +211,9 @@ func (e *AuthenticationError) appendMessage(b []byte) []byte {
 
 // Error returns the error's name, code and message, and its cause if any.
 func (e *AuthenticationError) Error() string {
-	s := "AuthenticationError (" + strconv.Itoa(int(e.ErrorCode())) + "): " + e.ErrorMessage()
-	if cause := e.Unwrap(); cause != nil {
-		s += ": " + cause.Error()
-	}
-	return s
+	var buf [256]byte
+	b := appendErrorHead(buf[:0], "AuthenticationError", e.ErrorCode())
+	return errorString(e.appendMessage(b), e.Unwrap())
 }
 
 // ErrorCode returns CodeAuthentication.
@@ -280,11 +296,9 @@ func (e *ValidationError) appendMessage(b []byte) []byte {
 
 // Error returns the error's name, code and message, and its cause if any.
 func (e *ValidationError) Error() string {
-	s := "ValidationError (" + strconv.Itoa(int(e.ErrorCode())) + "): " + e.ErrorMessage()
-	if cause := e.Unwrap(); cause != nil {
-		s += ": " + cause.Error()
-	}
-	return s
+	var buf [256]byte
+	b := appendErrorHead(buf[:0], "ValidationError", e.ErrorCode())
+	return errorString(e.appendMessage(b), e.Unwrap())
 }
 
 // ErrorCode returns CodeValidation.
@@ -386,11 +400,9 @@ func (e *InsufficientBalanceError) render() string {
 
 // Error returns the error's name, code and message, and its cause if any.
 func (e *InsufficientBalanceError) Error() string {
-	s := "InsufficientBalanceError (" + strconv.Itoa(int(e.ErrorCode())) + "): " + e.ErrorMessage()
-	if cause := e.Unwrap(); cause != nil {
-		s += ": " + cause.Error()
-	}
-	return s
+	var buf [256]byte
+	b := appendErrorHead(buf[:0], "InsufficientBalanceError", e.ErrorCode())
+	return errorString(e.appendMessage(b), e.Unwrap())
 }
 
 // ErrorCode returns CodeInsufficientBalance.
@@ -476,11 +488,9 @@ func (e *ModelAccessError) appendMessage(b []byte) []byte {
 
 // Error returns the error's name, code and message, and its cause if any.
 func (e *ModelAccessError) Error() string {
-	s := "ModelAccessError (" + strconv.Itoa(int(e.ErrorCode())) + "): " + e.ErrorMessage()
-	if cause := e.Unwrap(); cause != nil {
-		s += ": " + cause.Error()
-	}
-	return s
+	var buf [256]byte
+	b := appendErrorHead(buf[:0], "ModelAccessError", e.ErrorCode())
+	return errorString(e.appendMessage(b), e.Unwrap())
 }
 
 // ErrorCode returns CodeModelAccess.
@@ -583,11 +593,9 @@ func (e *ConcurrencyLimitError) render() string {
 
 // Error returns the error's name, code and message, and its cause if any.
 func (e *ConcurrencyLimitError) Error() string {
-	s := "ConcurrencyLimitError (" + strconv.Itoa(int(e.ErrorCode())) + "): " + e.ErrorMessage()
-	if cause := e.Unwrap(); cause != nil {
-		s += ": " + cause.Error()
-	}
-	return s
+	var buf [256]byte
+	b := appendErrorHead(buf[:0], "ConcurrencyLimitError", e.ErrorCode())
+	return errorString(e.appendMessage(b), e.Unwrap())
 }
 
 // ErrorCode returns CodeConcurrencyLimit.
@@ -672,11 +680,9 @@ func (e *InternalError) appendMessage(b []byte) []byte {
 
 // Error returns the error's name, code and message, and its cause if any.
 func (e *InternalError) Error() string {
-	s := "InternalError (" + strconv.Itoa(int(e.ErrorCode())) + "): " + e.ErrorMessage()
-	if cause := e.Unwrap(); cause != nil {
-		s += ": " + cause.Error()
-	}
-	return s
+	var buf [256]byte
+	b := appendErrorHead(buf[:0], "InternalError", e.ErrorCode())
+	return errorString(e.appendMessage(b), e.Unwrap())
 }
 
 // ErrorCode returns CodeInternal.
@@ -772,11 +778,9 @@ func (e *NotFoundError) appendMessage(b []byte) []byte {
 
 // Error returns the error's name, code and message, and its cause if any.
 func (e *NotFoundError) Error() string {
-	s := "NotFoundError (" + strconv.Itoa(int(e.ErrorCode())) + "): " + e.ErrorMessage()
-	if cause := e.Unwrap(); cause != nil {
-		s += ": " + cause.Error()
-	}
-	return s
+	var buf [256]byte
+	b := appendErrorHead(buf[:0], "NotFoundError", e.ErrorCode())
+	return errorString(e.appendMessage(b), e.Unwrap())
 }
 
 // ErrorCode returns CodeNotFound, or the alias code the error was received

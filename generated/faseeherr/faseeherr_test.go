@@ -600,4 +600,10 @@ func TestAllocations(t *testing.T) {
 	assert.Equal(t, 1.0, testing.AllocsPerRun(runs, func() {
 		stringSink = balance.ErrorMessage()
 	}))
+	// Error renders name, code, message and cause into one string.
+	for _, err := range []error{balance, faseeherr.NewInsufficientBalanceError(0.5, 0.25).WithCause(cause), faseeherr.NewValidationError("bad").WithCause(cause)} {
+		assert.Equal(t, 1.0, testing.AllocsPerRun(runs, func() { stringSink = err.Error() }), "%s", err)
+	}
+	assert.Equal(t, "InsufficientBalanceError (40201): "+seedInsufficientBalanceExample+": "+cause.Error(),
+		faseeherr.NewInsufficientBalanceError(0.5, 0.25).WithCause(cause).Error())
 }
