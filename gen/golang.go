@@ -230,7 +230,7 @@ func genErrorString(f *jen.File) {
 
 // genErrorType emits
 //
-//	type XxxError struct { Message string; <params>; code Code; status int; cause error }
+//	type XxxError struct { Message string; <params>; x *details }
 func genErrorType(f *jen.File, m *Model, e *ErrorDef) {
 	comment(f.Group, errorDoc(m, e))
 	f.Type().Id(e.Name).StructFunc(func(g *jen.Group) {
@@ -394,8 +394,8 @@ func appendSegment(s Segment) *jen.Statement {
 }
 
 // genMethods emits the methods of XxxError: Error, ErrorCode, HTTPStatus,
-// ErrorMessage, Unwrap, Is, WithCause and, for an error with several
-// statuses, WithStatus.
+// ErrorMessage, ResponseBody, Unwrap, Is, WithCause and, for an error with
+// several statuses, WithStatus.
 func genMethods(f *jen.File, m *Model, e *ErrorDef) {
 	recv := func() *jen.Statement { return jen.Params(jen.Id("e").Op("*").Id(e.Name)) }
 	self := func() *jen.Statement { return jen.Id("e") }
