@@ -162,15 +162,24 @@ func genAppendError(f *jen.File, m *Model) {
 		jen.Return(jen.Id("appendError").Call(jen.Id("dst"), jen.Id("e"))),
 	)
 	f.Line()
+	f.Comment("messageAppender is an error that appends its message to a buffer, as the")
+	f.Comment("errors of this package do, so that a message rendered from a template is")
+	f.Comment("encoded without allocating.")
+	f.Type().Id("messageAppender").Interface(
+		jen.Id("appendMessage").Params(jen.Id("b").Index().Byte()).Index().Byte(),
+	)
+	f.Line()
 	f.Comment("appendError appends e's envelope. The errors of this package render their")
 	f.Comment("message straight into dst; an Error of another package gives its own.")
 	f.Func().Id("appendError").Params(jen.Id("dst").Index().Byte(), jen.Id("e").Id("Error")).Index().Byte().Block(
-		jen.List(jen.Id("m"), jen.Id("ok")).Op(":=").Id("e").Assert(jen.Id("messageAppender")),
-		jen.If(jen.Op("!").Id("ok")).Block(
-			jen.Return(jen.Id("appendEnvelope").Call(jen.Id("dst"), jen.Id("codePrefix"), jen.Int().Call(jen.Id("e").Dot("ErrorCode").Call()), jen.Id("messagePrefix"), jen.Id("e").Dot("ErrorMessage").Call())),
-		),
 		jen.Id("dst").Op("=").Id("appendEnvelopeHead").Call(jen.Id("dst"), jen.Id("codePrefix"), jen.Int().Call(jen.Id("e").Dot("ErrorCode").Call()), jen.Id("messagePrefix")),
-		jen.Return(jen.Append(jen.Id("closeJSONString").Call(jen.Id("m").Dot("appendMessage").Call(jen.Id("dst")), jen.Len(jen.Id("dst"))), jen.LitRune('}'))),
+		jen.Id("start").Op(":=").Len(jen.Id("dst")),
+		jen.If(jen.List(jen.Id("m"), jen.Id("ok")).Op(":=").Id("e").Assert(jen.Id("messageAppender")), jen.Id("ok")).Block(
+			jen.Id("dst").Op("=").Id("m").Dot("appendMessage").Call(jen.Id("dst")),
+		).Else().Block(
+			jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.Id("e").Dot("ErrorMessage").Call().Op("...")),
+		),
+		jen.Return(jen.Append(jen.Id("closeJSONString").Call(jen.Id("dst"), jen.Id("start")), jen.LitRune('}'))),
 	)
 	f.Line()
 }

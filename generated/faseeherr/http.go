@@ -220,15 +220,24 @@ func AppendError(dst []byte, err error) []byte {
 	return appendError(dst, e)
 }
 
+// messageAppender is an error that appends its message to a buffer, as the
+// errors of this package do, so that a message rendered from a template is
+// encoded without allocating.
+type messageAppender interface {
+	appendMessage(b []byte) []byte
+}
+
 // appendError appends e's envelope. The errors of this package render their
 // message straight into dst; an Error of another package gives its own.
 func appendError(dst []byte, e Error) []byte {
-	m, ok := e.(messageAppender)
-	if !ok {
-		return appendEnvelope(dst, codePrefix, int(e.ErrorCode()), messagePrefix, e.ErrorMessage())
-	}
 	dst = appendEnvelopeHead(dst, codePrefix, int(e.ErrorCode()), messagePrefix)
-	return append(closeJSONString(m.appendMessage(dst), len(dst)), '}')
+	start := len(dst)
+	if m, ok := e.(messageAppender); ok {
+		dst = m.appendMessage(dst)
+	} else {
+		dst = append(dst, e.ErrorMessage()...)
+	}
+	return append(closeJSONString(dst, start), '}')
 }
 
 // jsonContentType is the Content-Type header value WriteError sets; like

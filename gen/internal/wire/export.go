@@ -4,9 +4,12 @@ package wire
 // itself needs to render documentation with the generated packages' own
 // encoder.
 
-// AppendEnvelope is appendEnvelope, for errgen's documentation.
+// AppendEnvelope appends the HTTP error body with the given message, as a
+// generated package's appendError does, for errgen's documentation.
 func AppendEnvelope(dst []byte, codePrefix string, code int, messagePrefix, message string) []byte {
-	return appendEnvelope(dst, codePrefix, code, messagePrefix, message)
+	dst = appendEnvelopeHead(dst, codePrefix, code, messagePrefix)
+	start := len(dst)
+	return append(closeJSONString(append(dst, message...), start), '}')
 }
 
 // AppendStringObject is appendStringObject, for errgen's documentation.

@@ -43,10 +43,9 @@ func TestParseFloatParam(t *testing.T) {
 		}
 		prec := r.IntN(18)
 		s := strconv.FormatFloat(f, 'f', prec, 64)
-		checkFloatParam(t, s, 'f', prec)
-		got, ok := parseFloatParam([]byte(s), 'f', prec, true)
-		require.True(t, ok, s)
-		require.Equal(t, s, strconv.FormatFloat(got, 'f', prec, 64))
+		checkFloatParam(t, s, 'f', prec) // which also checks the value read renders back as s
+		_, ok := parseFloatParam([]byte(s), 'f', prec, true)
+		require.True(t, ok, "what strconv writes is read back: %s", s)
 	}
 }
 

@@ -119,23 +119,10 @@ func escapeJSON(dst, s []byte) []byte {
 	return append(dst, s[start:]...)
 }
 
-// messageAppender is an error that appends its message to a buffer, so
-// that a message rendered from a template is encoded without allocating.
-type messageAppender interface {
-	appendMessage(b []byte) []byte
-}
-
-// appendEnvelope appends the HTTP error body {"<code>":code,"<message>":
-// "message"}. The prefixes hold the quoted field names: codePrefix is
-// {"<code>": and messagePrefix is ,"<message>":.
-func appendEnvelope(dst []byte, codePrefix string, code int, messagePrefix, message string) []byte {
-	dst = appendEnvelopeHead(dst, codePrefix, code, messagePrefix)
-	start := len(dst)
-	return append(closeJSONString(append(dst, message...), start), '}')
-}
-
-// appendEnvelopeHead appends the HTTP error body up to the opening quote
-// of its message; closeJSONString and '}' end it.
+// appendEnvelopeHead appends the HTTP error body {"<code>":code,"<message>":
+// "message"} up to the opening quote of its message; the message, then
+// closeJSONString and '}' end it. The prefixes hold the quoted field
+// names: codePrefix is {"<code>": and messagePrefix is ,"<message>":.
 func appendEnvelopeHead(dst []byte, codePrefix string, code int, messagePrefix string) []byte {
 	dst = append(dst, codePrefix...)
 	dst = strconv.AppendInt(dst, int64(code), 10)
@@ -244,15 +231,8 @@ func (d *jsonDecoder) literal(lit string) bool {
 // object decodes an object at d.pos; top says it is the one whose members
 // are wanted.
 func (d *jsonDecoder) object(top bool) bool {
-	if d.depth++; d.depth > jsonMaxDepth {
-		return false
-	}
-	d.pos++ // {
-	d.space()
-	if d.pos < len(d.data) && d.data[d.pos] == '}' {
-		d.pos++
-		d.depth--
-		return true
+	if empty, ok := d.enter('}'); empty || !ok {
+		return ok
 	}
 	for {
 		d.space()
@@ -284,21 +264,44 @@ func (d *jsonDecoder) object(top bool) bool {
 		} else if !d.member(want) {
 			return false
 		}
-		d.space()
-		if d.pos >= len(d.data) {
-			return false
+		if done, ok := d.next('}'); done || !ok {
+			return ok
 		}
+	}
+}
+
+// enter steps into the object or array at d.pos, which ends with close,
+// and reports whether it is empty, when it steps out again.
+func (d *jsonDecoder) enter(close byte) (empty, ok bool) {
+	if d.depth++; d.depth > jsonMaxDepth {
+		return false, false
+	}
+	d.pos++
+	d.space()
+	if d.pos < len(d.data) && d.data[d.pos] == close {
+		d.pos++
+		d.depth--
+		return true, true
+	}
+	return false, true
+}
+
+// next steps past the comma after a member or element, or past close, the
+// end of the object or array, and reports which it was.
+func (d *jsonDecoder) next(close byte) (done, ok bool) {
+	d.space()
+	if d.pos < len(d.data) {
 		switch d.data[d.pos] {
 		case ',':
 			d.pos++
-		case '}':
+			return false, true
+		case close:
 			d.pos++
 			d.depth--
-			return true
-		default:
-			return false
+			return true, true
 		}
 	}
+	return false, false
 }
 
 // member decodes the value of a wanted member.
@@ -376,34 +379,16 @@ func (d *jsonDecoder) value() bool {
 }
 
 func (d *jsonDecoder) array() bool {
-	if d.depth++; d.depth > jsonMaxDepth {
-		return false
-	}
-	d.pos++ // [
-	d.space()
-	if d.pos < len(d.data) && d.data[d.pos] == ']' {
-		d.pos++
-		d.depth--
-		return true
+	if empty, ok := d.enter(']'); empty || !ok {
+		return ok
 	}
 	for {
 		d.space()
 		if !d.value() {
 			return false
 		}
-		d.space()
-		if d.pos >= len(d.data) {
-			return false
-		}
-		switch d.data[d.pos] {
-		case ',':
-			d.pos++
-		case ']':
-			d.pos++
-			d.depth--
-			return true
-		default:
-			return false
+		if done, ok := d.next(']'); done || !ok {
+			return ok
 		}
 	}
 }
