@@ -73,6 +73,7 @@ func (b *builder) build() *Model {
 		SpecFile:      filepath.Base(s.Pos.File),
 		Package:       s.Package.Value,
 		API:           or(s.API.Value, s.Package.Value),
+		StatusTexts:   b.statusTexts(s.StatusTexts),
 		Description:   s.Description.Value,
 		Handling:      s.Handling.Value,
 		BestPractices: practices(s.BestPractices),
@@ -95,10 +96,11 @@ func (b *builder) build() *Model {
 	for _, name := range packageNames {
 		b.names[name] = owner{what: "errgen's own " + name}
 	}
+	m.APIName = apiName(m.API)
 	m.Envelope = b.envelope(s.Envelope)
 
 	for i := range s.Errors {
-		e := b.errorDef(&s.Errors[i])
+		e := b.errorDef(&s.Errors[i], m.StatusTexts)
 		m.Errors = append(m.Errors, e)
 		if e.Fallback {
 			if m.Fallback != nil {
@@ -115,6 +117,14 @@ func (b *builder) build() *Model {
 		// Missing or not a list: Parse has said so.
 	case m.Fallback == nil && !fallbackUnread(s.Errors):
 		b.errs.add(s.Errors[0].Pos, "no error is the fallback; mark the one a non-API error is reported as with \"fallback: true\"")
+	}
+	if m.Fallback != nil {
+		m.TimeoutStatus = m.Fallback.Status
+		for _, s := range []int{http.StatusServiceUnavailable, http.StatusGatewayTimeout} {
+			if slices.Contains(m.Fallback.Statuses, s) {
+				m.TimeoutStatus = s
+			}
+		}
 	}
 	m.ByCode = slices.Clone(m.Errors)
 	slices.SortStableFunc(m.ByCode, func(a, b *ErrorDef) int { return a.Code - b.Code })
@@ -210,7 +220,70 @@ func (b *builder) claim(name, what string, pos Pos) {
 	b.names[name] = owner{what: what, pos: pos}
 }
 
-func (b *builder) errorDef(s *ErrorSpec) *ErrorDef {
+// apiName is the API's name as prose uses it: with " API" after it,
+// unless it ends in that word already.
+func apiName(api string) string {
+	if f := strings.Fields(api); len(f) > 0 && strings.EqualFold(f[len(f)-1], "API") {
+		return api
+	}
+	return api + " API"
+}
+
+// statusTexts checks the spec's texts for statuses net/http has none for.
+func (b *builder) statusTexts(specs []StatusTextSpec) []StatusText {
+	var out []StatusText
+	seen := map[int]Pos{}
+	for _, st := range specs {
+		status, text := int(st.Status.Value), st.Text.Value
+		switch {
+		case !st.Status.Pos.IsValid():
+			continue
+		case status < 400 || status > 599:
+			b.errs.add(st.Status.Pos, "status %d is not an HTTP error status (400-599)", status)
+		case http.StatusText(status) != "":
+			b.errs.add(st.Status.Pos, "status %d already has a text, %q; name only statuses Go does not know", status, http.StatusText(status))
+		case seen[status].IsValid():
+			b.errs.add(st.Status.Pos, "status %d is named twice (first at %s)", status, seen[status].short())
+		case st.Text.Pos.IsValid() && strings.TrimSpace(text) == "":
+			b.errs.add(st.Text.Pos, "text of status %d is empty", status)
+		default:
+			seen[status] = st.Status.Pos
+			out = append(out, StatusText{Status: status, Text: text})
+		}
+	}
+	slices.SortFunc(out, func(a, b StatusText) int { return a.Status - b.Status })
+	return out
+}
+
+// statusText is the text of status: net/http's, else the spec's, else "".
+func statusText(status int, texts []StatusText) string {
+	if t := http.StatusText(status); t != "" {
+		return t
+	}
+	for _, st := range texts {
+		if st.Status == status {
+			return st.Text
+		}
+	}
+	return ""
+}
+
+// inWords writes an error's stem as a sentence: ConcurrencyLimit gives
+// "Concurrency limit", APIKey "API key".
+func inWords(stem string) string {
+	ws := words(stem)
+	for i, w := range ws {
+		switch {
+		case initialisms[w]:
+			ws[i] = strings.ToUpper(w)
+		case i == 0:
+			ws[i] = title(w)
+		}
+	}
+	return strings.Join(ws, " ")
+}
+
+func (b *builder) errorDef(s *ErrorSpec, texts []StatusText) *ErrorDef {
 	e := &ErrorDef{
 		Name:               s.Name.Value,
 		Code:               int(s.Code.Value),
@@ -226,7 +299,7 @@ func (b *builder) errorDef(s *ErrorSpec) *ErrorDef {
 		Action:             s.Action.Value,
 		Fixes:              items(s.Fixes),
 	}
-	e.StatusText = http.StatusText(e.Status)
+	e.StatusText = statusText(e.Status, texts)
 
 	stem, ok := strings.CutSuffix(e.Name, "Error")
 	first, dup := b.errorNames[e.Name]
@@ -279,8 +352,14 @@ func (b *builder) errorDef(s *ErrorSpec) *ErrorDef {
 
 	e.Params = b.params(s)
 	e.Template = b.template(s, e.Params)
+	// Without a message of its own, an error says what is known of it:
+	// its status's text, its summary, or at least its name.
+	fallbackMessage := e.StatusText
+	if fallbackMessage == "" {
+		fallbackMessage = or(e.Summary, inWords(e.Stem))
+	}
 	if s.Message.Pos.IsValid() && s.Message.Value == "" {
-		b.errs.add(s.Message.Pos, "message is empty; leave it out to send the status text, %q", e.StatusText)
+		b.errs.add(s.Message.Pos, "message is empty; leave it out to send %q", fallbackMessage)
 	}
 	switch {
 	case s.Message.Pos.IsValid() && e.Template == nil:
@@ -288,7 +367,14 @@ func (b *builder) errorDef(s *ErrorSpec) *ErrorDef {
 	case s.Message.Pos.IsValid():
 		e.Message = s.Message.Value
 	default:
-		e.Message = e.StatusText
+		e.Message = fallbackMessage
+	}
+	for _, seg := range e.Template {
+		if seg.Param != nil {
+			e.Unrendered += "{" + seg.Param.Name + "}"
+		} else {
+			e.Unrendered += seg.Text
+		}
 	}
 	e.Parseable = e.Template != nil
 	for i := 1; i < len(e.Template); i++ {
@@ -563,7 +649,7 @@ func (b *builder) webSocket(s WebSocketSpec) WebSocket {
 		if !token.IsIdentifier(m.Name) || !token.IsExported(m.Name) {
 			b.errs.add(ms.Name.Pos, "websocket message name %q is not an exported Go identifier", m.Name)
 		} else {
-			m.GoName = "Err" + m.Name
+			m.GoName = "ErrWebSocket" + m.Name
 			b.claim(m.GoName, "websocket message "+m.Name, ms.Name.Pos)
 		}
 		ws.Messages = append(ws.Messages, m)

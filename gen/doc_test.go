@@ -2,6 +2,7 @@ package gen
 
 import (
 	"go/ast"
+	"go/doc"
 	"go/parser"
 	"go/token"
 	"os"
@@ -167,6 +168,43 @@ func TestReservedNames(t *testing.T) {
 	for _, n := range errorMembers {
 		if n != "Message" { // the one field
 			assert.GreaterOrEqual(t, n, "Error", "errors.As looks for Error among the methods in sorted order")
+		}
+	}
+}
+
+// TestGoDocLayout reads every generated package as go doc does: the Err
+// sentinels are package variables, not values listed under type Error,
+// and the WebSocket messages are named apart from them.
+func TestGoDocLayout(t *testing.T) {
+	for _, spec := range goodSpecs(t) {
+		src, err := os.ReadFile(spec)
+		require.NoError(t, err)
+		m, err := Load(spec, src)
+		require.NoError(t, err)
+		files, err := GoFiles(m)
+		require.NoError(t, err)
+		fset := token.NewFileSet()
+		var parsed []*ast.File
+		for _, f := range files {
+			file, err := parser.ParseFile(fset, f.Path, f.Content, parser.ParseComments)
+			require.NoError(t, err)
+			parsed = append(parsed, file)
+		}
+		p, err := doc.NewFromFiles(fset, parsed, "example.com/"+m.Package)
+		require.NoError(t, err)
+		var vars []string
+		for _, v := range p.Vars {
+			vars = append(vars, v.Names...)
+		}
+		for _, e := range m.Errors {
+			assert.Contains(t, vars, e.Sentinel, "%s: go doc lists %s among the package's variables", spec, e.Sentinel)
+		}
+		for _, msg := range m.WebSocket.Messages {
+			assert.True(t, strings.HasPrefix(msg.GoName, "ErrWebSocket"), msg.GoName)
+			assert.Contains(t, vars, msg.GoName)
+		}
+		for _, typ := range p.Types {
+			assert.Empty(t, typ.Vars, "%s: go doc lists variables under type %s", spec, typ.Name)
 		}
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"net/http"
 	"strconv"
 	"strings"
 	"text/template"
@@ -65,7 +64,7 @@ func docFuncs(m *Model) template.FuncMap {
 		},
 		"code":     codeSpan,
 		"example":  example,
-		"statuses": statusesDoc,
+		"statuses": func(e *ErrorDef) string { return statusesDoc(e, m.StatusTexts) },
 		"codes":    codesDoc,
 		"statusList": func(e *ErrorDef) string {
 			return joinStatuses(e.Statuses, "/")
@@ -88,25 +87,17 @@ func indentJSON(compact []byte) string {
 }
 
 // example is the message shown in an error's example body: its first
-// example, else the message it is sent with by default, which for a
-// template is the one rendered with zero values.
+// example, else its default message or, for a template, the template with
+// its placeholders, as the package sends it when its values are unknown.
+// An example never shows a value nobody gave.
 func example(e *ErrorDef) string {
-	if len(e.Examples) > 0 {
+	switch {
+	case len(e.Examples) > 0:
 		return e.Examples[0]
+	case e.HasTemplate():
+		return e.Unrendered
 	}
-	if !e.HasTemplate() {
-		return e.Message
-	}
-	var b strings.Builder
-	for _, s := range e.Template {
-		if s.Param == nil {
-			b.WriteString(s.Text)
-			continue
-		}
-		zero := map[string]any{"string": "", "int": 0, "float64": 0.0}[s.Param.Type]
-		b.WriteString(fmt.Sprintf(or(s.Param.Format, "%v"), zero))
-	}
-	return b.String()
+	return e.Message
 }
 
 // codeSpan writes s as a Markdown code span: fenced with more backticks
@@ -132,10 +123,13 @@ func codeSpan(s string) string {
 	return fence + s + fence
 }
 
-func statusesDoc(e *ErrorDef) string {
+func statusesDoc(e *ErrorDef, texts []StatusText) string {
 	parts := make([]string, len(e.Statuses))
 	for i, s := range e.Statuses {
-		parts[i] = fmt.Sprintf("`%d` (%s)", s, http.StatusText(s))
+		parts[i] = fmt.Sprintf("`%d`", s)
+		if t := statusText(s, texts); t != "" {
+			parts[i] += " (" + t + ")"
+		}
 	}
 	return strings.Join(parts, ", ")
 }

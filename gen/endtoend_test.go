@@ -91,6 +91,7 @@ type endToEndError struct {
 	*ErrorDef
 	Args        string // Go source of the constructor's arguments
 	WantMessage string
+	Unknown     string // the message when no values are known
 	Retryable   bool
 	Fields      map[string]string // Go source of each param field's expected value
 }
@@ -122,7 +123,7 @@ func goLiteral(v any) string {
 func endToEndData(m *Model) map[string]any {
 	var errs []endToEndError
 	for _, e := range m.Errors {
-		ee := endToEndError{ErrorDef: e, WantMessage: e.Message, Retryable: e.Retry != RetryNever, Fields: map[string]string{}}
+		ee := endToEndError{ErrorDef: e, WantMessage: e.Message, Unknown: or(e.Unrendered, e.Message), Retryable: e.Retry != RetryNever, Fields: map[string]string{}}
 		if e.HasTemplate() {
 			var args []string
 			for _, p := range e.Params {
@@ -169,6 +170,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"reflect"
@@ -256,6 +258,24 @@ func TestEndToEnd(t *testing.T) {
 		if !pkg.{{.Matcher}}(sentinels[{{$i}}]) || pkg.HTTPStatus(sentinels[{{$i}}]) != {{.Status}} {
 			t.Errorf("sentinel does not stand for its error")
 		}
+		if _, ok := err.(slog.LogValuer); !ok {
+			t.Errorf("not a slog.LogValuer")
+		}
+
+		// Nobody gave the sentinel values, so it says what the error says
+		// without them, and so does a response that carried no message.
+		unknown := {{printf "%q" .Unknown}}
+		if got := sentinels[{{$i}}].(pkg.Error).ErrorMessage(); got != unknown {
+			t.Errorf("sentinel message %q, want %q", got, unknown)
+		}
+		rec := httptest.NewRecorder()
+		pkg.WriteError(rec, sentinels[{{$i}}])
+		if !sameJSON(t, rec.Body.Bytes(), envelope({{.Code}}, unknown)) {
+			t.Errorf("WriteError of the sentinel sent %s", rec.Body.Bytes())
+		}
+		if got := pkg.Parse({{.Status}}, []byte({{printf "%q" (printf "{%q:%d}" $.Model.Envelope.Code .Code)}})).(pkg.Error).ErrorMessage(); got != unknown {
+			t.Errorf("a body without a message parsed with message %q, want %q", got, unknown)
+		}
 
 		// Round trip: what WriteError sends, Parse gives back, for every status.
 		for _, status := range []int{ {{- range .Statuses}}{{.}}, {{end -}} } {
@@ -306,16 +326,19 @@ func TestEndToEnd(t *testing.T) {
 			}
 		}
 
+{{- if .Aliases}}
+
 		// Each alias means this error with one of its statuses, and keeps the code received.
 		for _, alias := range []int{ {{- range .Aliases}}{{.}}, {{end -}} } {
 			for _, status := range []int{ {{- range .Statuses}}{{.}}, {{end -}} } {
 				got := pkg.Parse(status, envelope(alias, "aliased"))
 				var e *pkg.{{.Name}}
-				if !errors.As(got, &e) || int(e.ErrorCode()) != alias || e.HTTPStatus() != status || e.ErrorMessage() != "aliased" {
+				if !errors.As(got, &e) || int(e.ReceivedCode()) != alias || e.ErrorCode() != pkg.{{$e.CodeConst}} || e.HTTPStatus() != status || e.ErrorMessage() != "aliased" {
 					t.Errorf("alias %d at %d parsed as %#v", alias, status, got)
 				}
 			}
 		}
+{{- end}}
 	})
 {{end}}
 	if pkg.HTTPStatus(errors.New("plain")) != {{.Model.Fallback.Status}} || pkg.HTTPStatus(nil) != 200 {
@@ -350,6 +373,8 @@ func TestEndToEnd(t *testing.T) {
 {{- range .Model.StatusOwners}}
 		if got := pkg.Parse({{.Status}}, html); !pkg.{{.Error.Matcher}}(got) || got.(*pkg.{{.Error.Name}}).ResponseBody() != string(html) || pkg.HTTPStatus(got) != {{.Status}} {
 			t.Errorf("status {{.Status}} parsed as %#v", got)
+		} else if msg := got.(pkg.Error).ErrorMessage(); msg != {{printf "%q" (or .Error.Unrendered .Error.Message)}} {
+			t.Errorf("status {{.Status}} parsed with message %q", msg)
 		}
 {{- end}}
 {{- if .UnownedStatus}}

@@ -10,7 +10,7 @@ import (
 
 // genErrors emits errors.go: codes, error types, constructors and matchers.
 func genErrors(f *jen.File, m *Model) {
-	f.PackageComment(fmt.Sprintf("Package %s holds the errors of the %s API: one type per error, with", m.Package, m.API))
+	f.PackageComment(fmt.Sprintf("Package %s holds the errors of the %s: one type per error, with", m.Package, m.APIName))
 	f.PackageComment("constructors, HTTP statuses and matchers that do not allocate.")
 	if m.Description != "" {
 		f.PackageComment("")
@@ -23,6 +23,7 @@ func genErrors(f *jen.File, m *Model) {
 	genUnknownError(f, m)
 	genDetails(f)
 	genErrorString(f)
+	genLogValue(f)
 	for _, e := range m.Errors {
 		genErrorType(f, m, e)
 		genConstructor(f, e)
@@ -41,10 +42,10 @@ func genErrors(f *jen.File, m *Model) {
 //	func (c Code) String() string
 //	func (c Code) HTTPStatus() int
 func genCode(f *jen.File, m *Model) {
-	comment(f.Group, fmt.Sprintf("Code is the numeric error code of the %s API, sent in the %s field.", m.API, m.Envelope.Code))
+	comment(f.Group, fmt.Sprintf("Code is the numeric error code of the %s, sent in the %s field.", m.APIName, m.Envelope.Code))
 	f.Type().Id("Code").Int()
 	f.Line()
-	comment(f.Group, fmt.Sprintf("The codes of the %s API.", m.API))
+	comment(f.Group, fmt.Sprintf("The codes of the %s.", m.APIName))
 	f.Const().DefsFunc(func(g *jen.Group) {
 		for _, e := range m.ByCode {
 			g.Comment(fmt.Sprintf("%s is the code of %s.", e.CodeConst, e.Name))
@@ -106,7 +107,7 @@ func byStatus(errs []*ErrorDef) [][]*ErrorDef {
 //
 //	type Error interface { error; ErrorCode() Code; HTTPStatus() int; ErrorMessage() string }
 func genErrorInterface(f *jen.File, m *Model) {
-	comment(f.Group, fmt.Sprintf("Error is implemented by every error of the %s API: the types of this package, the Err values and UnknownError.", m.API))
+	comment(f.Group, fmt.Sprintf("Error is implemented by every error of the %s: the types of this package, the Err values and UnknownError.", m.APIName))
 	f.Type().Id("Error").Interface(
 		jen.Error(),
 		jen.Comment(fmt.Sprintf("ErrorCode returns the code sent in the %s field.", m.Envelope.Code)),
@@ -159,14 +160,43 @@ func genUnknownError(f *jen.File, m *Model) {
 	f.Comment("ErrorMessage returns e.Message, or the text of the HTTP status when it is empty.")
 	f.Func().Add(recv()).Id("ErrorMessage").Params().String().Block(
 		jen.If(jen.Id("e").Dot("Message").Op("==").Lit("")).Block(
-			jen.Return(jen.Qual("net/http", "StatusText").Call(jen.Id("e").Dot("HTTPStatus").Call())),
+			jen.Return(jen.Id("statusText").Call(jen.Id("e").Dot("HTTPStatus").Call())),
 		),
 		jen.Return(jen.Id("e").Dot("Message")),
+	)
+	f.Line()
+	f.Comment("LogValue returns the error's code, status, message and body excerpt, for")
+	f.Comment("log/slog.")
+	f.Func().Add(recv()).Id("LogValue").Params().Qual("log/slog", "Value").Block(
+		jen.Return(jen.Id("logValue").Call(jen.Lit("UnknownError"), jen.Id("e"), jen.Op("&").Id("details").Values(jen.Id("body").Op(":").Id("e").Dot("Body")))),
 	)
 	f.Line()
 	f.Func().Add(recv()).Id("appendMessage").Params(jen.Id("b").Index().Byte()).Index().Byte().Block(
 		jen.Return(jen.Append(jen.Id("b"), jen.Id("e").Dot("ErrorMessage").Call().Op("..."))),
 	)
+	f.Line()
+	genStatusText(f, m)
+}
+
+// genStatusText emits
+//
+//	func statusText(status int) string
+//
+// which never returns "": net/http's text, the spec's, or the number.
+func genStatusText(f *jen.File, m *Model) {
+	f.Comment("statusText returns the text of an HTTP status, never empty: net/http's,")
+	f.Comment("the spec's for a status net/http does not know, or \"HTTP status N\".")
+	f.Func().Id("statusText").Params(jen.Id("status").Int()).String().BlockFunc(func(g *jen.Group) {
+		if len(m.StatusTexts) > 0 {
+			g.Switch(jen.Id("status")).BlockFunc(func(g *jen.Group) {
+				for _, st := range m.StatusTexts {
+					g.Case(jen.Lit(st.Status)).Block(jen.Return(jen.Lit(st.Text)))
+				}
+			})
+		}
+		g.If(jen.Id("t").Op(":=").Qual("net/http", "StatusText").Call(jen.Id("status")), jen.Id("t").Op("!=").Lit("")).Block(jen.Return(jen.Id("t")))
+		g.Return(jen.Lit("HTTP status ").Op("+").Qual("strconv", "Itoa").Call(jen.Id("status")))
+	})
 	f.Line()
 }
 
@@ -228,6 +258,47 @@ func genErrorString(f *jen.File) {
 	f.Line()
 }
 
+// genLogValue emits the helper of the LogValue methods:
+//
+//	func logValue(name string, e Error, x *details, params ...slog.Attr) slog.Value
+//
+// A log handler would otherwise take an error's MarshalJSON, the wire
+// body, and drop its status and cause.
+func genLogValue(f *jen.File) {
+	slogAttr := func(kind, key string, v jen.Code) jen.Code {
+		return jen.Qual("log/slog", kind).Call(jen.Lit(key), v)
+	}
+	f.Comment("logValue returns an error as a log/slog group: its name, code, the code it")
+	f.Comment("was received with when that was an alias, status, message, params, body")
+	f.Comment("excerpt and cause, each only when known.")
+	f.Func().Id("logValue").Params(
+		jen.Id("name").String(), jen.Id("e").Id("Error"), jen.Id("x").Op("*").Id("details"), jen.Id("params").Op("...").Qual("log/slog", "Attr"),
+	).Qual("log/slog", "Value").Block(
+		jen.Id("d").Op(":=").Id("x").Dot("get").Call(),
+		jen.Id("attrs").Op(":=").Make(jen.Index().Qual("log/slog", "Attr"), jen.Lit(0), jen.Lit(7).Op("+").Len(jen.Id("params"))),
+		jen.Id("attrs").Op("=").Append(jen.Id("attrs"), slogAttr("String", "name", jen.Id("name")), slogAttr("Int", "code", jen.Int().Call(jen.Id("e").Dot("ErrorCode").Call()))),
+		jen.If(jen.Id("d").Dot("code").Op("!=").Lit(0)).Block(
+			jen.Id("attrs").Op("=").Append(jen.Id("attrs"), slogAttr("Int", "received_code", jen.Int().Call(jen.Id("d").Dot("code")))),
+		),
+		jen.Id("attrs").Op("=").Append(jen.Id("attrs"), slogAttr("Int", "status", jen.Id("e").Dot("HTTPStatus").Call()), slogAttr("String", "message", jen.Id("e").Dot("ErrorMessage").Call())),
+		jen.Id("attrs").Op("=").Append(jen.Id("attrs"), jen.Id("params").Op("...")),
+		jen.If(jen.Id("d").Dot("body").Op("!=").Lit("")).Block(
+			jen.Id("attrs").Op("=").Append(jen.Id("attrs"), slogAttr("String", "body", jen.Id("d").Dot("body"))),
+		),
+		jen.If(jen.Id("d").Dot("cause").Op("!=").Nil()).Block(
+			jen.Id("attrs").Op("=").Append(jen.Id("attrs"), slogAttr("Any", "cause", jen.Id("d").Dot("cause"))),
+		),
+		jen.Return(jen.Qual("log/slog", "GroupValue").Call(jen.Id("attrs").Op("..."))),
+	)
+	f.Line()
+}
+
+// logAttr is the log/slog attribute of a param, keyed by its spec name.
+func logAttr(p *Param) jen.Code {
+	kind := map[string]string{"string": "String", "int": "Int", "float64": "Float64"}[p.Type]
+	return jen.Qual("log/slog", kind).Call(jen.Lit(p.Name), jen.Id("e").Dot(p.Field))
+}
+
 // genErrorType emits
 //
 //	type XxxError struct { Message string; <params>; x *details }
@@ -256,7 +327,10 @@ func genErrorType(f *jen.File, m *Model, e *ErrorDef) {
 
 func errorDoc(m *Model, e *ErrorDef) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s is error %d of the %s API, sent with HTTP status %d (%s)", e.Name, e.Code, m.API, e.Status, e.StatusText)
+	fmt.Fprintf(&b, "%s is error %d of the %s, sent with HTTP status %d", e.Name, e.Code, m.APIName, e.Status)
+	if e.StatusText != "" {
+		fmt.Fprintf(&b, " (%s)", e.StatusText)
+	}
 	if others := without(e.Statuses, e.Status); len(others) > 0 {
 		fmt.Fprintf(&b, " or %s", joinInts(others, "or"))
 	}
@@ -408,16 +482,35 @@ func genMethods(f *jen.File, m *Model, e *ErrorDef) {
 	)
 	f.Line()
 
+	comment(f.Group, fmt.Sprintf("ErrorCode returns %s, whatever code the error was received with.", e.CodeConst))
+	f.Func().Add(recv()).Id("ErrorCode").Params().Id("Code").Block(jen.Return(jen.Id(e.CodeConst)))
+	f.Line()
+
 	if len(e.Aliases) > 0 {
-		comment(f.Group, fmt.Sprintf("ErrorCode returns %s, or the alias code the error was received with.", e.CodeConst))
-	} else {
-		comment(f.Group, fmt.Sprintf("ErrorCode returns %s.", e.CodeConst))
+		comment(f.Group, fmt.Sprintf("ReceivedCode returns the code e arrived with: %s, or the alias %s, which means %s when it comes with status %s.", e.CodeConst, joinInts(e.Aliases, "or"), e.Name, joinInts(e.Statuses, "or")))
+		f.Func().Add(recv()).Id("ReceivedCode").Params().Id("Code").Block(
+			jen.If(jen.Id("c").Op(":=").Add(self().Dot("x").Dot("get").Call().Dot("code")), jen.Id("c").Op("!=").Lit(0)).Block(jen.Return(jen.Id("c"))),
+			jen.Return(jen.Id(e.CodeConst)),
+		)
+		f.Line()
 	}
-	f.Func().Add(recv()).Id("ErrorCode").Params().Id("Code").BlockFunc(func(g *jen.Group) {
-		if len(e.Aliases) > 0 {
-			g.If(jen.Id("c").Op(":=").Add(self().Dot("x").Dot("get").Call().Dot("code")), jen.Id("c").Op("!=").Lit(0)).Block(jen.Return(jen.Id("c")))
+
+	f.Comment("LogValue returns the error's name, code, status, message, params and")
+	f.Comment("cause, for log/slog; params only when the message is rendered from them.")
+	f.Func().Add(recv()).Id("LogValue").Params().Qual("log/slog", "Value").BlockFunc(func(g *jen.Group) {
+		if e.HasTemplate() {
+			g.If(self().Dot("Message").Op("==").Lit("")).Block(
+				jen.Return(jen.Id("logValue").CallFunc(func(g *jen.Group) {
+					g.Lit(e.Name)
+					g.Id("e")
+					g.Id("e").Dot("x")
+					for _, p := range e.Params {
+						g.Add(logAttr(p))
+					}
+				})),
+			)
 		}
-		g.Return(jen.Id(e.CodeConst))
+		g.Return(jen.Id("logValue").Call(jen.Lit(e.Name), jen.Id("e"), jen.Id("e").Dot("x")))
 	})
 	f.Line()
 
@@ -518,12 +611,27 @@ func genSentinels(f *jen.File, m *Model) {
 		jen.Return(jen.Id("appendError").Call(jen.Nil(), jen.Id("s").Dot("err")), jen.Nil()),
 	)
 	f.Line()
+	f.Comment("LogValue returns the log/slog value of the error the value stands for.")
+	f.Func().Params(jen.Id("s").Op("*").Id("sentinel")).Id("LogValue").Params().Qual("log/slog", "Value").Block(
+		jen.Return(jen.Id("s").Dot("err").Assert(jen.Qual("log/slog", "LogValuer")).Dot("LogValue").Call()),
+	)
+	f.Line()
+	f.Comment("newSentinel returns the Err value that stands for e's type.")
+	f.Func().Id("newSentinel").Params(jen.Id("e").Id("Error")).Id("Error").Block(
+		jen.Return(jen.Op("&").Id("sentinel").Values(jen.Id("e"))),
+	)
+	f.Line()
 	f.Comment("Sentinels for errors.Is: errors.Is(err, ErrXxx) holds when err's chain holds")
-	f.Comment("an XxxError. Returned as they are, they are sent with the default message.")
+	f.Comment("an XxxError. Returned as they are, they are sent with the default message,")
+	f.Comment("or, for an error with params, with its template, placeholders and all.")
 	f.Var().DefsFunc(func(g *jen.Group) {
 		for _, e := range m.Errors {
 			g.Comment(fmt.Sprintf("%s matches every %s.", e.Sentinel, e.Name))
-			g.Id(e.Sentinel).Id("Error").Op("=").Op("&").Id("sentinel").Values(jen.Op("&").Id(e.Name).Values())
+			value := jen.Op("&").Id(e.Name).Values()
+			if e.HasTemplate() {
+				value = jen.Op("&").Id(e.Name).Values(jen.Id("Message").Op(":").Lit(e.Unrendered))
+			}
+			g.Id(e.Sentinel).Op("=").Id("newSentinel").Call(value)
 		}
 	})
 	f.Line()
@@ -593,7 +701,8 @@ func genMatchers(f *jen.File, m *Model) {
 
 // genPackageFuncs emits CodeOf, HTTPStatus and Retryable.
 func genPackageFuncs(f *jen.File, m *Model) {
-	f.Comment("CodeOf returns the code of the first API error in err's chain.")
+	f.Comment("CodeOf returns the code of the first API error in err's chain: the code of")
+	f.Comment("its type, so that a switch on it agrees with errors.As.")
 	f.Func().Id("CodeOf").Params(jen.Id("err").Error()).Params(jen.Id("Code"), jen.Bool()).Block(
 		jen.If(jen.Id("e").Op(":=").Id("apiError").Call(jen.Id("err")), jen.Id("e").Op("!=").Nil()).Block(
 			jen.Return(jen.Id("e").Dot("ErrorCode").Call(), jen.True()),
@@ -602,13 +711,23 @@ func genPackageFuncs(f *jen.File, m *Model) {
 	)
 	f.Line()
 
-	f.Comment("HTTPStatus returns the HTTP status to send err with: 200 for nil, the")
-	f.Comment("status of the first API error in err's chain, or, for any other error,")
-	f.Comment(fmt.Sprintf("%d, the status of %s.", m.Fallback.Status, m.Fallback.Name))
+	f.Comment("HTTPStatus returns the HTTP status to send err with, as WriteError sends")
+	f.Comment("it: 200 for nil, the status of the first API error in err's chain, or the")
+	f.Comment("status of any other error as nonAPIStatus gives it.")
 	f.Func().Id("HTTPStatus").Params(jen.Id("err").Error()).Int().Block(
 		jen.If(jen.Id("err").Op("==").Nil()).Block(jen.Return(jen.Qual("net/http", "StatusOK"))),
 		jen.If(jen.Id("e").Op(":=").Id("apiError").Call(jen.Id("err")), jen.Id("e").Op("!=").Nil()).Block(
 			jen.Return(jen.Id("e").Dot("HTTPStatus").Call()),
+		),
+		jen.Return(jen.Id("nonAPIStatus").Call(jen.Id("err"))),
+	)
+	f.Line()
+
+	comment(f.Group, fmt.Sprintf("nonAPIStatus returns the status an error that is not an API error is sent with, as %s: %d when a handler's context passed its deadline (the server gave up; a client may retry as %s says), %d (Client Closed Request, as nginx logs it) when its client went away, which no client will read but keeps access logs and metrics from counting a server error, and %d otherwise.", m.Fallback.Name, m.TimeoutStatus, m.Fallback.Name, clientClosedRequest, m.Fallback.Status))
+	f.Func().Id("nonAPIStatus").Params(jen.Id("err").Error()).Int().Block(
+		jen.Switch().Block(
+			jen.Case(jen.Qual("errors", "Is").Call(jen.Id("err"), jen.Qual("context", "DeadlineExceeded"))).Block(jen.Return(jen.Lit(m.TimeoutStatus))),
+			jen.Case(jen.Qual("errors", "Is").Call(jen.Id("err"), jen.Qual("context", "Canceled"))).Block(jen.Return(jen.Lit(clientClosedRequest))),
 		),
 		jen.Return(jen.Lit(m.Fallback.Status)),
 	)
@@ -640,6 +759,10 @@ func genPackageFuncs(f *jen.File, m *Model) {
 		jen.Return(jen.False()),
 	)
 }
+
+// clientClosedRequest is the status nginx logs for a request whose client
+// went away before the answer; net/http has no name for it.
+const clientClosedRequest = 499
 
 func without(xs []int, x int) []int {
 	var out []int

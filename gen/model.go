@@ -4,9 +4,12 @@ package gen
 // computed: Go names, sorted orders, parsed templates. Emitters read it and
 // never check anything.
 type Model struct {
-	SpecFile    string // base name of the spec, for the generated-code header
-	Package     string
-	API         string // name of the API; defaults to the package name
+	SpecFile string // base name of the spec, for the generated-code header
+	Package  string
+	API      string // name of the API; defaults to the package name
+	// APIName is API as prose names it: "Faseeh API", and "My API" for an
+	// API whose name already ends in API.
+	APIName     string
 	Description string
 	Envelope    Envelope
 	Handling    string
@@ -14,6 +17,14 @@ type Model struct {
 	Errors   []*ErrorDef // in spec order
 	ByCode   []*ErrorDef // sorted by code
 	Fallback *ErrorDef
+	// TimeoutStatus is the status a handler whose context's deadline
+	// passed is answered with: 504, else 503, when the fallback may be
+	// sent with it, else the fallback's default status.
+	TimeoutStatus int
+
+	// StatusTexts are the spec's texts for statuses net/http has none for,
+	// sorted by status.
+	StatusTexts []StatusText
 
 	// How a client resolves what it receives: by code when the body is
 	// the envelope, else by status.
@@ -30,6 +41,12 @@ type Envelope struct {
 	Code        string // field holding the numeric code
 	Message     string // field holding the message
 	Description string
+}
+
+// StatusText is the text of an HTTP status that net/http does not know.
+type StatusText struct {
+	Status int
+	Text   string
 }
 
 // Resolution says which error a received code means. An alias is checked
@@ -67,17 +84,24 @@ type ErrorDef struct {
 	Stem       string // Xxx
 	Code       int
 	Status     int    // default HTTP status
-	StatusText string // e.g. "Payment Required"
+	StatusText string // e.g. "Payment Required"; "" for a status nobody named
 	Statuses   []int  // every status it may be sent with, ascending; holds Status
 	Aliases    []int  // ascending
 	Retry      Retry
 	Fallback   bool
 
-	// Message is the default message. For an error with params it is the
-	// template's source text and Template holds its parsed form.
+	// Message is the default message, never empty: the spec's, else the
+	// status text, the summary or the name in words. For an error with
+	// params it is the template's source text and Template holds its
+	// parsed form.
 	Message  string
 	Template []Segment
 	Params   []*Param
+	// Unrendered is the template with each placeholder shown as {name}:
+	// what an error with params says when its values are not known (a
+	// sentinel, or a response that carried no message). No path renders
+	// a template with values nobody gave.
+	Unrendered string
 	// Parseable says a received message can be matched against the
 	// template to recover the params: no two placeholders are adjacent.
 	Parseable bool
@@ -154,7 +178,7 @@ type WebSocket struct {
 // WebSocketMessage is a known WebSocket error message.
 type WebSocketMessage struct {
 	Name    string
-	GoName  string // ErrXxx
+	GoName  string // ErrWebSocketXxx
 	Summary string
 	Message string
 }

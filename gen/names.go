@@ -22,7 +22,7 @@ var packageNames = []string{
 // that order for Error, so it finds it first.
 var errorMembers = []string{
 	"Message", "Error", "ErrorCode", "HTTPStatus", "ErrorMessage", "Unwrap", "Is",
-	"WithCause", "WithStatus", "MarshalJSON", "ResponseBody",
+	"WithCause", "WithStatus", "MarshalJSON", "ResponseBody", "ReceivedCode", "LogValue",
 }
 
 var initialisms = map[string]bool{
@@ -86,14 +86,12 @@ func paramFieldName(ws []string) string {
 }
 
 // argName is the constructor parameter for a param name: user_id → userID.
-// Keywords, which would not compile, predeclared type names, which would
-// read badly (string string), and the constructor's own local e get a
-// trailing underscore. Shadowing a predeclared function such as max is
-// harmless in a constructor that does not call it.
+// Keywords, which would not compile, and every predeclared name (string,
+// max, len, close, nil, ...), which linters rightly flag as shadowed, get
+// a trailing underscore.
 func argName(ws []string) string {
 	name := ws[0] + fieldName(ws[1:])
-	_, isType := types.Universe.Lookup(name).(*types.TypeName)
-	if token.IsKeyword(name) || isType || name == "e" {
+	if token.IsKeyword(name) || types.Universe.Lookup(name) != nil {
 		name += "_"
 	}
 	return name

@@ -20,7 +20,7 @@ func OpenAPI(m *Model) []byte {
 	schemas := map[string]any{
 		errorSchemaName: map[string]any{
 			"type":        "object",
-			"description": or(m.Envelope.Description, fmt.Sprintf("The body of every error response of the %s API.", m.API)),
+			"description": or(m.Envelope.Description, fmt.Sprintf("The body of every error response of the %s.", m.APIName)),
 			"required":    []string{m.Envelope.Code, m.Envelope.Message},
 			"properties": map[string]any{
 				m.Envelope.Code:    map[string]any{"type": "integer", "description": "Numeric error code for programmatic error handling."},
@@ -73,7 +73,7 @@ func OpenAPI(m *Model) []byte {
 		"info": map[string]any{
 			"title":       m.API + " errors",
 			"version":     "1",
-			"description": "The errors of the " + m.API + " API, to refer to with $ref. " + Header(m.SpecFile),
+			"description": "The errors of the " + m.APIName + ", to refer to with $ref. " + Header(m.SpecFile),
 		},
 		"components": map[string]any{"schemas": schemas, "responses": responses},
 	}

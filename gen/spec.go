@@ -10,16 +10,17 @@ package gen
 type Spec struct {
 	Pos           Pos
 	Keys          Keys
-	Version       Int            `yaml:"version,required" doc:"Version of the spec format; 1 is the only one."`
-	Package       Str            `yaml:"package,required" doc:"Go package name of the generated code."`
-	API           Str            `yaml:"api" doc:"Name of the API, used in titles and doc comments."`
-	Description   Str            `yaml:"description" doc:"Introduction to the API's errors (Markdown)."`
-	Envelope      EnvelopeSpec   `yaml:"envelope" doc:"JSON field names of the HTTP error body."`
-	Handling      Str            `yaml:"handling" doc:"Introduction to the error handling guide (Markdown)."`
-	Errors        []ErrorSpec    `yaml:"errors,required" doc:"The API's errors."`
-	BestPractices []PracticeSpec `yaml:"best_practices" doc:"Advice that applies to every error."`
-	WebSocket     WebSocketSpec  `yaml:"websocket" doc:"Errors sent as WebSocket messages."`
-	Support       SupportSpec    `yaml:"support" doc:"Where to get help."`
+	Version       Int              `yaml:"version,required" doc:"Version of the spec format; 1 is the only one."`
+	Package       Str              `yaml:"package,required" doc:"Go package name of the generated code."`
+	API           Str              `yaml:"api" doc:"Name of the API, used in titles and doc comments."`
+	Description   Str              `yaml:"description" doc:"Introduction to the API's errors (Markdown)."`
+	Envelope      EnvelopeSpec     `yaml:"envelope" doc:"JSON field names of the HTTP error body."`
+	Handling      Str              `yaml:"handling" doc:"Introduction to the error handling guide (Markdown)."`
+	StatusTexts   []StatusTextSpec `yaml:"status_texts" doc:"Texts of HTTP statuses that Go's net/http has none for, such as 499 or 529."`
+	Errors        []ErrorSpec      `yaml:"errors,required" doc:"The API's errors."`
+	BestPractices []PracticeSpec   `yaml:"best_practices" doc:"Advice that applies to every error."`
+	WebSocket     WebSocketSpec    `yaml:"websocket" doc:"Errors sent as WebSocket messages."`
+	Support       SupportSpec      `yaml:"support" doc:"Where to get help."`
 }
 
 // EnvelopeSpec names the fields of the HTTP error body.
@@ -53,6 +54,14 @@ type ErrorSpec struct {
 	Tables             []TableSpec `yaml:"tables" doc:"Reference tables, such as limits by plan."`
 	Action             Str         `yaml:"action" doc:"What a client should do about the error."`
 	Fixes              []ItemSpec  `yaml:"fixes" doc:"Common fixes; an item may have sub-items."`
+}
+
+// StatusTextSpec names an HTTP status that Go's http.StatusText does not
+// know.
+type StatusTextSpec struct {
+	Pos    Pos
+	Status Int `yaml:"status,required" doc:"The HTTP status, 400-599."`
+	Text   Str `yaml:"text,required" doc:"Its text, such as Client Closed Request; the message of errors sent with it that have no message of their own."`
 }
 
 // ParamSpec is one placeholder of a message template.
@@ -102,7 +111,7 @@ type WebSocketSpec struct {
 // WebSocketMessageSpec is one known WebSocket error message.
 type WebSocketMessageSpec struct {
 	Pos     Pos
-	Name    Str `yaml:"name,required" doc:"Go name stem: Err<name> is generated."`
+	Name    Str `yaml:"name,required" doc:"Go name stem: ErrWebSocket<name> is generated."`
 	Summary Str `yaml:"summary" doc:"What the message means."`
 	Message Str `yaml:"message,required" doc:"The exact message text."`
 }

@@ -200,14 +200,19 @@ func genWriteError(f *jen.File, m *Model) {
 		),
 	})
 	f.Line()
-	comment(f.Group, fmt.Sprintf("WriteError writes err as an HTTP error response: its status, Content-Type: application/json and the envelope. A wrapped API error is written as itself; any other error, nil included, is written as %s with its default message, never with its own text.", m.Fallback.Name))
+	comment(f.Group, fmt.Sprintf("WriteError writes err as an HTTP error response: its status, Content-Type: application/json and the envelope. A wrapped API error is written as itself; any other error, nil included, is written as %s with its default message, never with its own text, and with the status nonAPIStatus gives: %d for a context.DeadlineExceeded, %d for a context.Canceled, else %d.", m.Fallback.Name, m.TimeoutStatus, clientClosedRequest, m.Fallback.Status))
 	f.Func().Id("WriteError").Params(jen.Id("w").Qual("net/http", "ResponseWriter"), jen.Id("err").Error()).Block(
 		jen.Id("e").Op(":=").Id("apiError").Call(jen.Id("err")),
-		jen.If(jen.Id("e").Op("==").Nil()).Block(jen.Id("e").Op("=").Id(m.Fallback.Sentinel)),
+		jen.Var().Id("status").Int(),
+		jen.If(jen.Id("e").Op("!=").Nil()).Block(
+			jen.Id("status").Op("=").Id("e").Dot("HTTPStatus").Call(),
+		).Else().Block(
+			jen.List(jen.Id("e"), jen.Id("status")).Op("=").List(jen.Id(m.Fallback.Sentinel), jen.Id("nonAPIStatus").Call(jen.Id("err"))),
+		),
 		jen.Id("bp").Op(":=").Id("bodyPool").Dot("Get").Call().Assert(jen.Op("*").Index().Byte()),
 		jen.Id("b").Op(":=").Id("appendError").Call(jen.Parens(jen.Op("*").Id("bp")).Index(jen.Empty(), jen.Lit(0)), jen.Id("e")),
 		jen.Id("w").Dot("Header").Call().Index(jen.Lit("Content-Type")).Op("=").Id("jsonContentType"),
-		jen.Id("w").Dot("WriteHeader").Call(jen.Id("e").Dot("HTTPStatus").Call()),
+		jen.Id("w").Dot("WriteHeader").Call(jen.Id("status")),
 		jen.Id("w").Dot("Write").Call(jen.Id("b")),
 		jen.If(jen.Cap(jen.Id("b")).Op("<=").Lit(64<<10)).Block(
 			jen.Op("*").Id("bp").Op("=").Id("b"),
@@ -277,11 +282,23 @@ func genReceive(f *jen.File, e *ErrorDef) {
 			jen.Id("body"):   jen.Id("body"),
 		}))
 		g.Id("e").Dot("x").Op("=").Id("x")
-		if e.Parseable {
-			g.If(jen.Op("!").Id("e").Dot("fill").Call(jen.Id("message"))).Block(
-				jen.Id("e").Dot("Message").Op("=").String().Call(jen.Id("message")),
-			)
-		} else {
+		switch {
+		case e.HasTemplate():
+			// A response without a message gave no values: the message
+			// keeps its placeholders rather than render zeros.
+			g.Switch().BlockFunc(func(g *jen.Group) {
+				g.Case(jen.Len(jen.Id("message")).Op("==").Lit(0)).Block(
+					jen.Id("e").Dot("Message").Op("=").Lit(e.Unrendered),
+				)
+				if e.Parseable {
+					g.Case(jen.Op("!").Id("e").Dot("fill").Call(jen.Id("message"))).Block(
+						jen.Id("e").Dot("Message").Op("=").String().Call(jen.Id("message")),
+					)
+				} else {
+					g.Default().Block(jen.Id("e").Dot("Message").Op("=").String().Call(jen.Id("message")))
+				}
+			})
+		default:
 			g.Id("e").Dot("Message").Op("=").String().Call(jen.Id("message"))
 		}
 		g.Return(jen.Id("e"))

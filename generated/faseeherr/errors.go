@@ -9,6 +9,9 @@
 package faseeherr
 
 import (
+	"context"
+	"errors"
+	"log/slog"
 	"net/http"
 	"strconv"
 )
@@ -126,13 +129,28 @@ func (e *UnknownError) HTTPStatus() int {
 // ErrorMessage returns e.Message, or the text of the HTTP status when it is empty.
 func (e *UnknownError) ErrorMessage() string {
 	if e.Message == "" {
-		return http.StatusText(e.HTTPStatus())
+		return statusText(e.HTTPStatus())
 	}
 	return e.Message
 }
 
+// LogValue returns the error's code, status, message and body excerpt, for
+// log/slog.
+func (e *UnknownError) LogValue() slog.Value {
+	return logValue("UnknownError", e, &details{body: e.Body})
+}
+
 func (e *UnknownError) appendMessage(b []byte) []byte {
 	return append(b, e.ErrorMessage()...)
+}
+
+// statusText returns the text of an HTTP status, never empty: net/http's,
+// the spec's for a status net/http does not know, or "HTTP status N".
+func statusText(status int) string {
+	if t := http.StatusText(status); t != "" {
+		return t
+	}
+	return "HTTP status " + strconv.Itoa(status)
 }
 
 // details holds what few errors carry: a cause, or the code, status and body
@@ -181,6 +199,27 @@ func errorString(b []byte, cause error) string {
 	return string(b)
 }
 
+// logValue returns an error as a log/slog group: its name, code, the code it
+// was received with when that was an alias, status, message, params, body
+// excerpt and cause, each only when known.
+func logValue(name string, e Error, x *details, params ...slog.Attr) slog.Value {
+	d := x.get()
+	attrs := make([]slog.Attr, 0, 7+len(params))
+	attrs = append(attrs, slog.String("name", name), slog.Int("code", int(e.ErrorCode())))
+	if d.code != 0 {
+		attrs = append(attrs, slog.Int("received_code", int(d.code)))
+	}
+	attrs = append(attrs, slog.Int("status", e.HTTPStatus()), slog.String("message", e.ErrorMessage()))
+	attrs = append(attrs, params...)
+	if d.body != "" {
+		attrs = append(attrs, slog.String("body", d.body))
+	}
+	if d.cause != nil {
+		attrs = append(attrs, slog.Any("cause", d.cause))
+	}
+	return slog.GroupValue(attrs...)
+}
+
 // AuthenticationError is error 40101 of the Faseeh API, sent with HTTP status
 // 401 (Unauthorized).
 //
@@ -216,9 +255,16 @@ func (e *AuthenticationError) Error() string {
 	return errorString(e.appendMessage(b), e.Unwrap())
 }
 
-// ErrorCode returns CodeAuthentication.
+// ErrorCode returns CodeAuthentication, whatever code the error was received
+// with.
 func (e *AuthenticationError) ErrorCode() Code {
 	return CodeAuthentication
+}
+
+// LogValue returns the error's name, code, status, message, params and
+// cause, for log/slog; params only when the message is rendered from them.
+func (e *AuthenticationError) LogValue() slog.Value {
+	return logValue("AuthenticationError", e, e.x)
 }
 
 // HTTPStatus returns 401, or the status set by WithStatus or received.
@@ -301,9 +347,15 @@ func (e *ValidationError) Error() string {
 	return errorString(e.appendMessage(b), e.Unwrap())
 }
 
-// ErrorCode returns CodeValidation.
+// ErrorCode returns CodeValidation, whatever code the error was received with.
 func (e *ValidationError) ErrorCode() Code {
 	return CodeValidation
+}
+
+// LogValue returns the error's name, code, status, message, params and
+// cause, for log/slog; params only when the message is rendered from them.
+func (e *ValidationError) LogValue() slog.Value {
+	return logValue("ValidationError", e, e.x)
 }
 
 // HTTPStatus returns 400, or the status set by WithStatus or received.
@@ -405,9 +457,19 @@ func (e *InsufficientBalanceError) Error() string {
 	return errorString(e.appendMessage(b), e.Unwrap())
 }
 
-// ErrorCode returns CodeInsufficientBalance.
+// ErrorCode returns CodeInsufficientBalance, whatever code the error was
+// received with.
 func (e *InsufficientBalanceError) ErrorCode() Code {
 	return CodeInsufficientBalance
+}
+
+// LogValue returns the error's name, code, status, message, params and
+// cause, for log/slog; params only when the message is rendered from them.
+func (e *InsufficientBalanceError) LogValue() slog.Value {
+	if e.Message == "" {
+		return logValue("InsufficientBalanceError", e, e.x, slog.Float64("required", e.Required), slog.Float64("available", e.Available))
+	}
+	return logValue("InsufficientBalanceError", e, e.x)
 }
 
 // HTTPStatus returns 402, or the status set by WithStatus or received.
@@ -493,9 +555,16 @@ func (e *ModelAccessError) Error() string {
 	return errorString(e.appendMessage(b), e.Unwrap())
 }
 
-// ErrorCode returns CodeModelAccess.
+// ErrorCode returns CodeModelAccess, whatever code the error was received
+// with.
 func (e *ModelAccessError) ErrorCode() Code {
 	return CodeModelAccess
+}
+
+// LogValue returns the error's name, code, status, message, params and
+// cause, for log/slog; params only when the message is rendered from them.
+func (e *ModelAccessError) LogValue() slog.Value {
+	return logValue("ModelAccessError", e, e.x)
 }
 
 // HTTPStatus returns 403, or the status set by WithStatus or received.
@@ -567,8 +636,8 @@ type ConcurrencyLimitError struct {
 // rendered from its params when it is sent:
 //
 //	Concurrency limit exceeded. Maximum {max} concurrent requests allowed. Current: {current}. Please upgrade your plan https://app.faseeh.ai/en/subscription or contact support@faseeh.ai for more information.
-func NewConcurrencyLimitError(max int, current int) *ConcurrencyLimitError {
-	return &ConcurrencyLimitError{Max: max, Current: current}
+func NewConcurrencyLimitError(max_ int, current int) *ConcurrencyLimitError {
+	return &ConcurrencyLimitError{Max: max_, Current: current}
 }
 
 // appendMessage appends the message sent: e.Message, or the template
@@ -598,9 +667,19 @@ func (e *ConcurrencyLimitError) Error() string {
 	return errorString(e.appendMessage(b), e.Unwrap())
 }
 
-// ErrorCode returns CodeConcurrencyLimit.
+// ErrorCode returns CodeConcurrencyLimit, whatever code the error was received
+// with.
 func (e *ConcurrencyLimitError) ErrorCode() Code {
 	return CodeConcurrencyLimit
+}
+
+// LogValue returns the error's name, code, status, message, params and
+// cause, for log/slog; params only when the message is rendered from them.
+func (e *ConcurrencyLimitError) LogValue() slog.Value {
+	if e.Message == "" {
+		return logValue("ConcurrencyLimitError", e, e.x, slog.Int("max", e.Max), slog.Int("current", e.Current))
+	}
+	return logValue("ConcurrencyLimitError", e, e.x)
 }
 
 // HTTPStatus returns 429, or the status set by WithStatus or received.
@@ -685,9 +764,15 @@ func (e *InternalError) Error() string {
 	return errorString(e.appendMessage(b), e.Unwrap())
 }
 
-// ErrorCode returns CodeInternal.
+// ErrorCode returns CodeInternal, whatever code the error was received with.
 func (e *InternalError) ErrorCode() Code {
 	return CodeInternal
+}
+
+// LogValue returns the error's name, code, status, message, params and
+// cause, for log/slog; params only when the message is rendered from them.
+func (e *InternalError) LogValue() slog.Value {
+	return logValue("InternalError", e, e.x)
 }
 
 // HTTPStatus returns 500, or the status set by WithStatus or received.
@@ -783,13 +868,24 @@ func (e *NotFoundError) Error() string {
 	return errorString(e.appendMessage(b), e.Unwrap())
 }
 
-// ErrorCode returns CodeNotFound, or the alias code the error was received
-// with.
+// ErrorCode returns CodeNotFound, whatever code the error was received with.
 func (e *NotFoundError) ErrorCode() Code {
+	return CodeNotFound
+}
+
+// ReceivedCode returns the code e arrived with: CodeNotFound, or the alias
+// 50001, which means NotFoundError when it comes with status 404.
+func (e *NotFoundError) ReceivedCode() Code {
 	if c := e.x.get().code; c != 0 {
 		return c
 	}
 	return CodeNotFound
+}
+
+// LogValue returns the error's name, code, status, message, params and
+// cause, for log/slog; params only when the message is rendered from them.
+func (e *NotFoundError) LogValue() slog.Value {
+	return logValue("NotFoundError", e, e.x)
 }
 
 // HTTPStatus returns 404, or the status set by WithStatus or received.
@@ -865,23 +961,34 @@ func (s *sentinel) MarshalJSON() ([]byte, error) {
 	return appendError(nil, s.err), nil
 }
 
+// LogValue returns the log/slog value of the error the value stands for.
+func (s *sentinel) LogValue() slog.Value {
+	return s.err.(slog.LogValuer).LogValue()
+}
+
+// newSentinel returns the Err value that stands for e's type.
+func newSentinel(e Error) Error {
+	return &sentinel{e}
+}
+
 // Sentinels for errors.Is: errors.Is(err, ErrXxx) holds when err's chain holds
-// an XxxError. Returned as they are, they are sent with the default message.
+// an XxxError. Returned as they are, they are sent with the default message,
+// or, for an error with params, with its template, placeholders and all.
 var (
 	// ErrAuthentication matches every AuthenticationError.
-	ErrAuthentication Error = &sentinel{&AuthenticationError{}}
+	ErrAuthentication = newSentinel(&AuthenticationError{})
 	// ErrValidation matches every ValidationError.
-	ErrValidation Error = &sentinel{&ValidationError{}}
+	ErrValidation = newSentinel(&ValidationError{})
 	// ErrInsufficientBalance matches every InsufficientBalanceError.
-	ErrInsufficientBalance Error = &sentinel{&InsufficientBalanceError{}}
+	ErrInsufficientBalance = newSentinel(&InsufficientBalanceError{Message: "Insufficient wallet balance. Required: ${required}, Available: ${available}"})
 	// ErrModelAccess matches every ModelAccessError.
-	ErrModelAccess Error = &sentinel{&ModelAccessError{}}
+	ErrModelAccess = newSentinel(&ModelAccessError{})
 	// ErrConcurrencyLimit matches every ConcurrencyLimitError.
-	ErrConcurrencyLimit Error = &sentinel{&ConcurrencyLimitError{}}
+	ErrConcurrencyLimit = newSentinel(&ConcurrencyLimitError{Message: "Concurrency limit exceeded. Maximum {max} concurrent requests allowed. Current: {current}. Please upgrade your plan https://app.faseeh.ai/en/subscription or contact support@faseeh.ai for more information."})
 	// ErrInternal matches every InternalError.
-	ErrInternal Error = &sentinel{&InternalError{}}
+	ErrInternal = newSentinel(&InternalError{})
 	// ErrNotFound matches every NotFoundError.
-	ErrNotFound Error = &sentinel{&NotFoundError{}}
+	ErrNotFound = newSentinel(&NotFoundError{})
 )
 
 // IsAuthenticationError reports whether err's chain holds an
@@ -1031,7 +1138,8 @@ func isAPIError(err error) bool {
 	return ok
 }
 
-// CodeOf returns the code of the first API error in err's chain.
+// CodeOf returns the code of the first API error in err's chain: the code of
+// its type, so that a switch on it agrees with errors.As.
 func CodeOf(err error) (Code, bool) {
 	if e := apiError(err); e != nil {
 		return e.ErrorCode(), true
@@ -1039,15 +1147,31 @@ func CodeOf(err error) (Code, bool) {
 	return 0, false
 }
 
-// HTTPStatus returns the HTTP status to send err with: 200 for nil, the
-// status of the first API error in err's chain, or, for any other error,
-// 500, the status of InternalError.
+// HTTPStatus returns the HTTP status to send err with, as WriteError sends
+// it: 200 for nil, the status of the first API error in err's chain, or the
+// status of any other error as nonAPIStatus gives it.
 func HTTPStatus(err error) int {
 	if err == nil {
 		return http.StatusOK
 	}
 	if e := apiError(err); e != nil {
 		return e.HTTPStatus()
+	}
+	return nonAPIStatus(err)
+}
+
+// nonAPIStatus returns the status an error that is not an API error is sent
+// with, as InternalError: 504 when a handler's context passed its deadline
+// (the server gave up; a client may retry as InternalError says), 499 (Client
+// Closed Request, as nginx logs it) when its client went away, which no client
+// will read but keeps access logs and metrics from counting a server error,
+// and 500 otherwise.
+func nonAPIStatus(err error) int {
+	switch {
+	case errors.Is(err, context.DeadlineExceeded):
+		return 504
+	case errors.Is(err, context.Canceled):
+		return 499
 	}
 	return 500
 }

@@ -126,7 +126,7 @@ func errorCases() []errorCase {
 			name: "InsufficientBalanceError", code: faseeherr.CodeInsufficientBalance, codeValue: 40201, status: 402,
 			sentinel: faseeherr.ErrInsufficientBalance, is: faseeherr.IsInsufficientBalanceError,
 			defaultMsg:  seedInsufficientBalanceExample,
-			sentinelMsg: "Insufficient wallet balance. Required: $0.00, Available: $0.00",
+			sentinelMsg: "Insufficient wallet balance. Required: ${required}, Available: ${available}",
 			newDefault:  func() faseeherr.Error { return faseeherr.NewInsufficientBalanceError(0.5, 0.25) },
 			newWithMessage: func(msg string) faseeherr.Error {
 				e := faseeherr.NewInsufficientBalanceError(0.5, 0.25)
@@ -158,7 +158,7 @@ func errorCases() []errorCase {
 			retryable: true,
 			sentinel:  faseeherr.ErrConcurrencyLimit, is: faseeherr.IsConcurrencyLimitError,
 			defaultMsg:  seedConcurrencyLimitExample,
-			sentinelMsg: "Concurrency limit exceeded. Maximum 0 concurrent requests allowed. Current: 0. Please upgrade your plan https://app.faseeh.ai/en/subscription or contact support@faseeh.ai for more information.",
+			sentinelMsg: "Concurrency limit exceeded. Maximum {max} concurrent requests allowed. Current: {current}. Please upgrade your plan https://app.faseeh.ai/en/subscription or contact support@faseeh.ai for more information.",
 			newDefault:  func() faseeherr.Error { return faseeherr.NewConcurrencyLimitError(5, 6) },
 			newWithMessage: func(msg string) faseeherr.Error {
 				e := faseeherr.NewConcurrencyLimitError(5, 6)

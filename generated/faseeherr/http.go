@@ -95,7 +95,10 @@ func receiveInsufficientBalanceError(status int, code Code, message []byte, body
 		status: nonDefault(status, 402),
 	})
 	e.x = x
-	if !e.fill(message) {
+	switch {
+	case len(message) == 0:
+		e.Message = "Insufficient wallet balance. Required: ${required}, Available: ${available}"
+	case !e.fill(message):
 		e.Message = string(message)
 	}
 	return e
@@ -156,7 +159,10 @@ func receiveConcurrencyLimitError(status int, code Code, message []byte, body st
 		status: nonDefault(status, 429),
 	})
 	e.x = x
-	if !e.fill(message) {
+	switch {
+	case len(message) == 0:
+		e.Message = "Concurrency limit exceeded. Maximum {max} concurrent requests allowed. Current: {current}. Please upgrade your plan https://app.faseeh.ai/en/subscription or contact support@faseeh.ai for more information."
+	case !e.fill(message):
 		e.Message = string(message)
 	}
 	return e
@@ -253,16 +259,20 @@ var bodyPool = sync.Pool{New: func() any {
 // WriteError writes err as an HTTP error response: its status, Content-Type:
 // application/json and the envelope. A wrapped API error is written as itself;
 // any other error, nil included, is written as InternalError with its default
-// message, never with its own text.
+// message, never with its own text, and with the status nonAPIStatus gives:
+// 504 for a context.DeadlineExceeded, 499 for a context.Canceled, else 500.
 func WriteError(w http.ResponseWriter, err error) {
 	e := apiError(err)
-	if e == nil {
-		e = ErrInternal
+	var status int
+	if e != nil {
+		status = e.HTTPStatus()
+	} else {
+		e, status = ErrInternal, nonAPIStatus(err)
 	}
 	bp := bodyPool.Get().(*[]byte)
 	b := appendError((*bp)[:0], e)
 	w.Header()["Content-Type"] = jsonContentType
-	w.WriteHeader(e.HTTPStatus())
+	w.WriteHeader(status)
 	w.Write(b)
 	if cap(b) <= 65536 {
 		*bp = b
@@ -428,8 +438,9 @@ func ParseWebSocketError(data []byte) (*WebSocketError, bool) {
 
 // The known WebSocket error messages, for errors.Is.
 var (
-	// ErrMissingAuthentication is the message for: Missing authentication.
-	ErrMissingAuthentication = &WebSocketError{Message: "x-api-key or Authorization header is required. Provide it in query string, headers, or initConnection message."}
-	// ErrInvalidMessageType is the message for: Invalid message type.
-	ErrInvalidMessageType = &WebSocketError{Message: "Invalid message type. Expected \"voice-request\""}
+	// ErrWebSocketMissingAuthentication is the message for: Missing
+	// authentication.
+	ErrWebSocketMissingAuthentication = &WebSocketError{Message: "x-api-key or Authorization header is required. Provide it in query string, headers, or initConnection message."}
+	// ErrWebSocketInvalidMessageType is the message for: Invalid message type.
+	ErrWebSocketInvalidMessageType = &WebSocketError{Message: "Invalid message type. Expected \"voice-request\""}
 )

@@ -170,7 +170,7 @@ func wireWriteCases(t testing.TB) []wireWriteCase {
 		{name: "ErrNotFound", err: faseeherr.ErrNotFound, status: 404, body: `{"errorCode":40401,"errorMessage":"Not Found"}`},
 		{name: "ErrAuthentication", err: faseeherr.ErrAuthentication, status: 401, body: wireCompact(t, seedEnvelopeAuthentication)},
 		{name: "ErrInternal", err: faseeherr.ErrInternal, status: 500, body: internalBody},
-		{name: "ErrInsufficientBalance", err: faseeherr.ErrInsufficientBalance, status: 402, body: `{"errorCode":40201,"errorMessage":"Insufficient wallet balance. Required: $0.00, Available: $0.00"}`},
+		{name: "ErrInsufficientBalance", err: faseeherr.ErrInsufficientBalance, status: 402, body: `{"errorCode":40201,"errorMessage":"Insufficient wallet balance. Required: ${required}, Available: ${available}"}`},
 		{name: "Unknown", err: &faseeherr.UnknownError{Code: 40901, Status: 409, Message: "Conflict: voice exists"}, status: 409, body: `{"errorCode":40901,"errorMessage":"Conflict: voice exists"}`},
 		{name: "Foreign", err: foreign, status: 500, body: internalBody, secret: foreign.Error()},
 		{name: "InternalWithCause", err: faseeherr.NewInternalError("").WithCause(secret), status: 500, body: internalBody, secret: secret.Error()},
@@ -267,14 +267,18 @@ func TestWriteErrorRoundTrip(t *testing.T) {
 		})
 	}
 
-	// The NotFound alias survives a round trip: 50001 with 404 is parsed as
-	// a NotFoundError, which is sent again as 50001 with 404.
+	// The NotFound alias, 50001 with 404, is parsed as a NotFoundError,
+	// which is sent as what it is, 40401 with 404, and reads back the same
+	// but for the code it was received with.
 	alias := faseeherr.Parse(404, []byte(`{"errorCode":50001,"errorMessage":"Voice not found"}`))
 	rec := httptest.NewRecorder()
 	faseeherr.WriteError(rec, alias)
 	assert.Equal(t, 404, rec.Code)
-	assert.Equal(t, `{"errorCode":50001,"errorMessage":"Voice not found"}`, rec.Body.String())
-	assert.Equal(t, alias, faseeherr.Parse(rec.Code, rec.Body.Bytes()))
+	assert.Equal(t, `{"errorCode":40401,"errorMessage":"Voice not found"}`, rec.Body.String())
+	again := faseeherr.Parse(rec.Code, rec.Body.Bytes())
+	assert.Equal(t, faseeherr.NewNotFoundError("Voice not found"), again)
+	assert.Equal(t, faseeherr.CodeNotFound, again.(*faseeherr.NotFoundError).ReceivedCode())
+	assert.Equal(t, faseeherr.Code(50001), alias.(*faseeherr.NotFoundError).ReceivedCode())
 }
 
 // TestWriteErrorConcurrent writes from many goroutines, so that -race sees
@@ -504,7 +508,10 @@ func TestParseNotFoundAlias(t *testing.T) {
 	got := faseeherr.Parse(404, body)
 	nf, ok := got.(*faseeherr.NotFoundError)
 	require.True(t, ok, "%T", got)
-	assert.Equal(t, faseeherr.Code(50001), nf.ErrorCode())
+	// The type and the code tell one story; the code received has a name
+	// of its own.
+	assert.Equal(t, faseeherr.CodeNotFound, nf.ErrorCode())
+	assert.Equal(t, faseeherr.Code(50001), nf.ReceivedCode())
 	assert.Equal(t, 404, nf.HTTPStatus())
 	assert.Equal(t, seedNotFoundExample, nf.Message)
 	assert.True(t, errors.Is(got, faseeherr.ErrNotFound))
@@ -514,7 +521,8 @@ func TestParseNotFoundAlias(t *testing.T) {
 	assert.False(t, faseeherr.Retryable(got))
 	code, ok := faseeherr.CodeOf(got)
 	assert.True(t, ok)
-	assert.Equal(t, faseeherr.CodeInternal, code)
+	assert.Equal(t, faseeherr.CodeNotFound, code)
+	assert.Equal(t, "NotFoundError", code.String())
 
 	for _, status := range []int{500, 502, 503, 504} {
 		got = faseeherr.Parse(status, body)
@@ -1035,7 +1043,8 @@ func TestFromResponseMaxBodySizeChanged(t *testing.T) {
 	got = faseeherr.FromResponse(wireResponse(402, strings.NewReader(seedEnvelopeInsufficientBalance)))
 	ib, ok := got.(*faseeherr.InsufficientBalanceError)
 	require.True(t, ok, "%T", got)
-	assert.Empty(t, ib.Message)
+	// Its params are unknown, so its message keeps its placeholders.
+	assert.Equal(t, "Insufficient wallet balance. Required: ${required}, Available: ${available}", ib.Message)
 	assert.Zero(t, ib.Required)
 	assert.Equal(t, seedEnvelopeInsufficientBalance[:65], ib.ResponseBody())
 }
@@ -1111,15 +1120,15 @@ func TestFromResponseHostileBodies(t *testing.T) {
 }
 
 func TestWebSocketErrorMarshal(t *testing.T) {
-	assert.Equal(t, seedWSMissingAuthentication, faseeherr.ErrMissingAuthentication.Message)
-	assert.Equal(t, seedWSInvalidMessageType, faseeherr.ErrInvalidMessageType.Message)
-	assert.Equal(t, seedWSMissingAuthentication, faseeherr.ErrMissingAuthentication.Error())
+	assert.Equal(t, seedWSMissingAuthentication, faseeherr.ErrWebSocketMissingAuthentication.Message)
+	assert.Equal(t, seedWSInvalidMessageType, faseeherr.ErrWebSocketInvalidMessageType.Message)
+	assert.Equal(t, seedWSMissingAuthentication, faseeherr.ErrWebSocketMissingAuthentication.Error())
 
 	cases := map[*faseeherr.WebSocketError]string{
-		faseeherr.ErrMissingAuthentication: `{"type":"error","message":"x-api-key or Authorization header is required. Provide it in query string, headers, or initConnection message."}`,
-		faseeherr.ErrInvalidMessageType:    `{"type":"error","message":"Invalid message type. Expected \"voice-request\""}`,
-		{Message: ""}:                      `{"type":"error","message":""}`,
-		{Message: "a\nb \\ \u2028 \xff"}:   `{"type":"error","message":"a\nb \\ \u2028 \ufffd"}`,
+		faseeherr.ErrWebSocketMissingAuthentication: `{"type":"error","message":"x-api-key or Authorization header is required. Provide it in query string, headers, or initConnection message."}`,
+		faseeherr.ErrWebSocketInvalidMessageType:    `{"type":"error","message":"Invalid message type. Expected \"voice-request\""}`,
+		{Message: ""}:                               `{"type":"error","message":""}`,
+		{Message: "a\nb \\ \u2028 \xff"}:            `{"type":"error","message":"a\nb \\ \u2028 \ufffd"}`,
 	}
 	for e, want := range cases {
 		got, err := json.Marshal(e)
@@ -1149,13 +1158,13 @@ func TestParseWebSocketError(t *testing.T) {
 		data string
 		want *faseeherr.WebSocketError
 	}{
-		{"missing", `{"type":"error","message":` + string(missing) + `}`, faseeherr.ErrMissingAuthentication},
-		{"invalid", `{"type":"error","message":` + string(invalid) + `}`, faseeherr.ErrInvalidMessageType},
-		{"order", `{"message":` + string(invalid) + `,"type":"error"}`, faseeherr.ErrInvalidMessageType},
-		{"extra", `{"requestId":"r-1","type":"error","code":4001,"meta":{"a":[1,2,null]},"message":` + string(missing) + `,"ts":1.5e3}`, faseeherr.ErrMissingAuthentication},
-		{"space", "\n\t{ \"type\" :\r\n \"error\" ,\t\"message\" : " + string(missing) + " }\n", faseeherr.ErrMissingAuthentication},
-		{"keyCase", `{"TYPE":"error","Message":` + string(invalid) + `}`, faseeherr.ErrInvalidMessageType},
-		{"escaped", `{"type":"\u0065rror","message":"Invalid message type. Expected \u0022voice-request\u0022"}`, faseeherr.ErrInvalidMessageType},
+		{"missing", `{"type":"error","message":` + string(missing) + `}`, faseeherr.ErrWebSocketMissingAuthentication},
+		{"invalid", `{"type":"error","message":` + string(invalid) + `}`, faseeherr.ErrWebSocketInvalidMessageType},
+		{"order", `{"message":` + string(invalid) + `,"type":"error"}`, faseeherr.ErrWebSocketInvalidMessageType},
+		{"extra", `{"requestId":"r-1","type":"error","code":4001,"meta":{"a":[1,2,null]},"message":` + string(missing) + `,"ts":1.5e3}`, faseeherr.ErrWebSocketMissingAuthentication},
+		{"space", "\n\t{ \"type\" :\r\n \"error\" ,\t\"message\" : " + string(missing) + " }\n", faseeherr.ErrWebSocketMissingAuthentication},
+		{"keyCase", `{"TYPE":"error","Message":` + string(invalid) + `}`, faseeherr.ErrWebSocketInvalidMessageType},
+		{"escaped", `{"type":"\u0065rror","message":"Invalid message type. Expected \u0022voice-request\u0022"}`, faseeherr.ErrWebSocketInvalidMessageType},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, ok := faseeherr.ParseWebSocketError([]byte(tc.data))
@@ -1164,9 +1173,9 @@ func TestParseWebSocketError(t *testing.T) {
 			assert.Equal(t, tc.want.Message, got.Message)
 			assert.True(t, errors.Is(got, tc.want))
 			assert.True(t, errors.Is(fmt.Errorf("ws: %w", got), tc.want))
-			other := faseeherr.ErrInvalidMessageType
+			other := faseeherr.ErrWebSocketInvalidMessageType
 			if tc.want == other {
-				other = faseeherr.ErrMissingAuthentication
+				other = faseeherr.ErrWebSocketMissingAuthentication
 			}
 			assert.False(t, errors.Is(got, other))
 			// A WebSocket error is not an HTTP API error.
@@ -1180,8 +1189,8 @@ func TestParseWebSocketError(t *testing.T) {
 	got, ok := faseeherr.ParseWebSocketError([]byte(`{"type":"error","message":"Voice not found"}`))
 	require.True(t, ok)
 	assert.Equal(t, "Voice not found", got.Message)
-	assert.False(t, errors.Is(got, faseeherr.ErrMissingAuthentication))
-	assert.False(t, errors.Is(got, faseeherr.ErrInvalidMessageType))
+	assert.False(t, errors.Is(got, faseeherr.ErrWebSocketMissingAuthentication))
+	assert.False(t, errors.Is(got, faseeherr.ErrWebSocketInvalidMessageType))
 	assert.True(t, errors.Is(got, &faseeherr.WebSocketError{Message: "Voice not found"}))
 
 	// An error without a message is still an error.
@@ -1261,7 +1270,7 @@ func TestWireAllocations(t *testing.T) {
 			assert.Zero(t, n, "AppendError(%s %q)", tc.name, e.(faseeherr.Error).ErrorMessage())
 		}
 	}
-	n := testing.AllocsPerRun(runs, func() { wireBytesSink = faseeherr.ErrInvalidMessageType.AppendJSON(buf[:0]) })
+	n := testing.AllocsPerRun(runs, func() { wireBytesSink = faseeherr.ErrWebSocketInvalidMessageType.AppendJSON(buf[:0]) })
 	t.Logf("WebSocketError.AppendJSON: %v allocs", n)
 	assert.Zero(t, n)
 
@@ -1299,7 +1308,7 @@ func TestWireAllocations(t *testing.T) {
 
 	// The seed's two WebSocket messages: a result and its message should
 	// be all that is allocated.
-	for _, e := range []*faseeherr.WebSocketError{faseeherr.ErrMissingAuthentication, faseeherr.ErrInvalidMessageType} {
+	for _, e := range []*faseeherr.WebSocketError{faseeherr.ErrWebSocketMissingAuthentication, faseeherr.ErrWebSocketInvalidMessageType} {
 		ws, _ := e.MarshalJSON()
 		got, ok := faseeherr.ParseWebSocketError(ws)
 		require.True(t, ok)
