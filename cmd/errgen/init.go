@@ -73,23 +73,30 @@ package %[2]s
 //go:` + `generate go tool errgen -spec errors.yaml -out %[1]s -docs %[1]s/errors.md
 `
 
+// initUsage is the help of errgen init.
+const initUsage = `usage: errgen init [DIR]
+
+Writes a commented starter errors.yaml and a go.generate.go into DIR
+(default: the current directory). Existing files are never overwritten.
+`
+
 // runInit is errgen init [DIR]: it writes a starter errors.yaml and a
 // go.generate.go into DIR, refusing to overwrite either.
 func runInit(args []string, stdout, stderr io.Writer) int {
 	flags := flag.NewFlagSet("errgen init", flag.ContinueOnError)
 	flags.SetOutput(stderr)
-	flags.Usage = func() {
-		fmt.Fprintf(stderr, "usage: errgen init [DIR]\n\nWrites a commented starter errors.yaml and a go.generate.go into DIR\n(default: the current directory). Existing files are never overwritten.\n")
-	}
+	flags.Usage = func() {} // printed below, to stdout or stderr
 	if err := flags.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(stdout, initUsage)
 			return 0
 		}
+		fmt.Fprint(stderr, initUsage)
 		return 2
 	}
 	if flags.NArg() > 1 {
 		fmt.Fprintf(stderr, "errgen init: unexpected argument %q\n", flags.Arg(1))
-		flags.Usage()
+		fmt.Fprint(stderr, initUsage)
 		return 2
 	}
 	dir := "."
