@@ -12,11 +12,11 @@ import (
 )
 
 // Load parses and builds a spec in one step, reporting the problems of
-// both stages together, in file order.
+// both stages together, in file order, the first MaxErrors of them.
 func Load(filename string, src []byte) (*Model, error) {
 	spec, perr := Parse(filename, src)
 	if spec == nil {
-		return nil, perr
+		return nil, perr // unreadable as a whole: one problem
 	}
 	m, berr := Build(spec)
 	if perr == nil && berr == nil {
@@ -32,7 +32,7 @@ func Load(filename string, src []byte) (*Model, error) {
 			}
 		}
 	}
-	return nil, all.Err()
+	return nil, all.cut().Err()
 }
 
 // Build checks the meaning of a parsed spec and resolves everything the
@@ -172,15 +172,28 @@ func resolutions(byCode []*ErrorDef) ([]Resolution, []StatusOwner) {
 	return res, owners
 }
 
-// fallbackUnread reports whether some error's fallback field was present
-// but could not be read; Parse has reported that, and it may be the one.
+// fallbackUnread reports whether some error meant to set fallback but
+// Parse could not read it; Parse has reported that, and it may be the one.
 func fallbackUnread(errs []ErrorSpec) bool {
-	for _, e := range errs {
-		if _, set := e.Keys["fallback"]; set && !e.Fallback.Pos.IsValid() {
+	for i := range errs {
+		if errs[i].unread("fallback", errs[i].Fallback.Pos.IsValid()) {
 			return true
 		}
 	}
 	return false
+}
+
+// unread reports whether the error meant to set field name but Parse could
+// not read it (read is false): the field was written with a value Parse
+// rejected, or misspelled. Parse has reported either, so a check that
+// needs the value would only repeat the problem.
+func (s *ErrorSpec) unread(name string, read bool) bool {
+	if read {
+		return false
+	}
+	_, written := s.Keys[name]
+	_, misspelled := s.Misspelled[name]
+	return written || misspelled
 }
 
 // jsonFields checks a pair of JSON field names, as written (a, b) and as
@@ -593,8 +606,8 @@ func (b *builder) template(s *ErrorSpec, params []*Param) []Segment {
 			case name == "":
 				b.errs.add(msg.Pos, "message has an empty placeholder {} at byte %d; put a param name inside, or write {{}} for literal braces", i+1)
 				return nil
-			case !ok && s.Params == nil && s.Keys["params"].IsValid():
-				return nil // params could not be read; Parse has said why
+			case !ok && (s.unread("params", s.Params != nil) || unnamed(s.Params)):
+				return nil // the param may be one Parse could not read
 			case !ok:
 				b.errs.add(msg.Pos, "placeholder {%s} has no param; declare it under params", name)
 				return nil
@@ -614,7 +627,7 @@ func (b *builder) template(s *ErrorSpec, params []*Param) []Segment {
 		segs = append(segs, Segment{Text: text.String()})
 	}
 	for i, p := range params {
-		if !used[p.Name] {
+		if !used[p.Name] && s.Params[i].Name.Pos.IsValid() && !s.unread("message", msg.Pos.IsValid()) {
 			b.errs.add(s.Params[i].Name.Pos, "param %q is not used in the message", p.Name)
 		}
 	}
@@ -622,6 +635,11 @@ func (b *builder) template(s *ErrorSpec, params []*Param) []Segment {
 		return nil
 	}
 	return segs
+}
+
+// unnamed reports whether some param has no name that Parse could read.
+func unnamed(params []ParamSpec) bool {
+	return slices.ContainsFunc(params, func(p ParamSpec) bool { return !p.Name.Pos.IsValid() })
 }
 
 // literal unescapes {{ and }} in a message without params.
@@ -662,12 +680,13 @@ func (b *builder) tables(ts []TableSpec) []Table {
 	for _, t := range ts {
 		tab := Table{Title: t.Title.Value, Columns: values(t.Columns)}
 		for _, row := range t.Rows {
-			if len(row) != len(t.Columns) {
+			// Without columns, which are required, Parse has said why.
+			if len(row) != len(t.Columns) && t.Columns != nil {
 				pos := t.Pos
 				if len(row) > 0 {
 					pos = row[0].Pos
 				}
-				b.errs.add(pos, "table row has %d cells; the table has %d columns", len(row), len(t.Columns))
+				b.errs.add(pos, "table row has %s; the table has %s", count(len(row), "cell"), count(len(t.Columns), "column"))
 			}
 			tab.Rows = append(tab.Rows, values(row))
 		}

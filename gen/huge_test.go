@@ -35,7 +35,26 @@ func TestManyProblems(t *testing.T) {
 	require.Error(t, err)
 	lines := strings.Split(err.Error(), "\n")
 	assert.Len(t, lines, MaxErrors+1)
-	assert.Regexp(t, `^many\.yaml:\d+:\d+: \d+ more problems not shown; fix these first$`, lines[MaxErrors])
+	// No error is the fallback, 1,000 statuses are 200 and 999 codes are
+	// duplicates: 2,000 problems, 50 shown.
+	assert.Regexp(t, `^many\.yaml:\d+:\d+: 1950 more problems not shown; fix these first$`, lines[MaxErrors])
+}
+
+// TestProblemsNotShown checks the count of the problems past MaxErrors,
+// one or more.
+func TestProblemsNotShown(t *testing.T) {
+	for n, want := range map[int]string{1: "1 more problem not shown", 2: "2 more problems not shown"} {
+		var b bytes.Buffer
+		b.WriteString("version: 1\npackage: many\nerrors:\n")
+		for i := range MaxErrors + n {
+			fmt.Fprintf(&b, "  - {name: E%dError, code: %d, status: 200, fallback: %t}\n", i, i+1, i == 0)
+		}
+		_, err := Load("many.yaml", b.Bytes())
+		require.Error(t, err)
+		lines := strings.Split(err.Error(), "\n")
+		require.Len(t, lines, MaxErrors+1)
+		assert.Equal(t, fmt.Sprintf("many.yaml:%d:%d: %s; fix these first", MaxErrors+4, 40, want), lines[MaxErrors])
+	}
 }
 
 // TestLargeValidSpec builds a spec of 2,000 errors with params and docs,

@@ -116,6 +116,7 @@ var (
 	boolType = reflect.TypeFor[Bool]()
 	posType  = reflect.TypeFor[Pos]()
 	keysType = reflect.TypeFor[Keys]()
+	missType = reflect.TypeFor[Misspellings]()
 )
 
 func (d *decoder) pos(n *yaml.Node) Pos { return Pos{File: d.file, Line: n.Line, Col: n.Column} }
@@ -228,6 +229,13 @@ func (d *decoder) decodeMapping(n *yaml.Node, v reflect.Value) {
 			if s := closest(key.Value, absent(fields.names, n)); s != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", s)
 				suggested[s] = true
+				if fields.misspelled != nil {
+					m := v.FieldByIndex(fields.misspelled)
+					if m.IsNil() {
+						m.Set(reflect.ValueOf(Misspellings{}))
+					}
+					m.SetMapIndex(reflect.ValueOf(s), reflect.ValueOf(d.pos(key)))
+				}
 			}
 			d.errs.add(d.pos(key), "%s", msg)
 			continue
@@ -279,11 +287,12 @@ type field struct {
 }
 
 type structFields struct {
-	noun   string
-	pos    []int
-	keys   []int    // the Keys field, if any
-	names  []string // in declaration order
-	byName map[string]*field
+	noun       string
+	pos        []int
+	keys       []int    // the Keys field, if any
+	misspelled []int    // the Misspellings field, if any
+	names      []string // in declaration order
+	byName     map[string]*field
 }
 
 var fieldCache sync.Map // reflect.Type → *structFields
@@ -316,6 +325,10 @@ func fieldsOf(t reflect.Type) *structFields {
 		}
 		if sf.Type == keysType {
 			fs.keys = sf.Index
+			continue
+		}
+		if sf.Type == missType {
+			fs.misspelled = sf.Index
 			continue
 		}
 		name, opts, _ := strings.Cut(sf.Tag.Get("yaml"), ",")

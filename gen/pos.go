@@ -54,22 +54,30 @@ func (l ErrorList) Sort() {
 	sort.SliceStable(l, func(i, j int) bool { return l[i].Pos.before(l[j].Pos) })
 }
 
-// MaxErrors bounds the problems reported for one spec: past it, the rest
-// are summed up in one line at the first of them.
+// MaxErrors bounds the problems Load reports for one spec: past it, the
+// rest are summed up in one line at the first of them.
 const MaxErrors = 50
 
 // Err returns nil for an empty list, else the list itself as a sorted
-// error, cut to MaxErrors problems.
+// error.
 func (l ErrorList) Err() error {
 	if len(l) == 0 {
 		return nil
 	}
 	l.Sort()
-	if len(l) > MaxErrors {
-		rest := len(l) - MaxErrors
-		l = append(l[:MaxErrors:MaxErrors], &Error{Pos: l[MaxErrors].Pos, Msg: fmt.Sprintf("%d more problems not shown; fix these first", rest)})
-	}
 	return l
+}
+
+// cut sorts l and cuts it to MaxErrors problems and a line that counts
+// the rest. Only Load cuts, once, after joining Parse's problems and
+// Build's, so that the count is of them all.
+func (l ErrorList) cut() ErrorList {
+	l.Sort()
+	if len(l) <= MaxErrors {
+		return l
+	}
+	rest := len(l) - MaxErrors
+	return append(l[:MaxErrors:MaxErrors], &Error{Pos: l[MaxErrors].Pos, Msg: count(rest, "more problem") + " not shown; fix these first"})
 }
 
 // Error prints one problem per line.
@@ -82,4 +90,12 @@ func (l ErrorList) Error() string {
 		b.WriteString(e.Error())
 	}
 	return b.String()
+}
+
+// count is n and the noun, in the plural unless n is 1: "1 cell", "2 cells".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -33,17 +33,18 @@ type EnvelopeSpec struct {
 
 // ErrorSpec is one entry of the error table.
 type ErrorSpec struct {
-	Pos      Pos
-	Keys     Keys
-	Name     Str         `yaml:"name,required" doc:"Exported Go type name; must end in Error."`
-	Code     Int         `yaml:"code,required" doc:"Code sent on the wire: a positive integer, unique in the spec."`
-	Status   Int         `yaml:"status,required" doc:"Default HTTP status, 400-599."`
-	Statuses []Int       `yaml:"statuses" doc:"Every HTTP status the error may be sent with; default [status]."`
-	Aliases  []Int       `yaml:"aliases" doc:"Other codes that mean this error when received with one of its statuses."`
-	Message  Str         `yaml:"message" doc:"Default message; {param} placeholders, {{ and }} for literal braces."`
-	Params   []ParamSpec `yaml:"params" doc:"Values of the message template, in constructor order."`
-	Retry    Str         `yaml:"retry" enum:"never,backoff,wait" doc:"never (default), backoff (retry with exponential backoff) or wait (retry once in-flight work ends)."`
-	Fallback Bool        `yaml:"fallback" doc:"What a non-API error is reported as; exactly one error is the fallback."`
+	Pos        Pos
+	Keys       Keys
+	Misspelled Misspellings
+	Name       Str         `yaml:"name,required" doc:"Exported Go type name; must end in Error."`
+	Code       Int         `yaml:"code,required" doc:"Code sent on the wire: a positive integer, unique in the spec."`
+	Status     Int         `yaml:"status,required" doc:"Default HTTP status, 400-599."`
+	Statuses   []Int       `yaml:"statuses" doc:"Every HTTP status the error may be sent with; default [status]."`
+	Aliases    []Int       `yaml:"aliases" doc:"Other codes that mean this error when received with one of its statuses."`
+	Message    Str         `yaml:"message" doc:"Default message; {param} placeholders, {{ and }} for literal braces."`
+	Params     []ParamSpec `yaml:"params" doc:"Values of the message template, in constructor order."`
+	Retry      Str         `yaml:"retry" enum:"never,backoff,wait" doc:"never (default), backoff (retry with exponential backoff) or wait (retry once in-flight work ends)."`
+	Fallback   Bool        `yaml:"fallback" doc:"What a non-API error is reported as; exactly one error is the fallback."`
 
 	Summary            Str         `yaml:"summary" doc:"One line for the reference table."`
 	Description        Str         `yaml:"description" doc:"When the error occurs (Markdown)."`
@@ -135,6 +136,13 @@ type ContactSpec struct {
 // its value could be read, so that Build can tell a missing field from one
 // Parse has already reported.
 type Keys map[string]Pos
+
+// Misspellings records the fields a mapping does not set but that an
+// unknown field was likely meant as, keyed by the field's name, at the
+// unknown field ("mesage" for message). Parse reports the misspelling; Build
+// leaves out the checks that the field's absence would set off, which would
+// only repeat the mistake.
+type Misspellings map[string]Pos
 
 // Str is a string read from the spec. Pos is invalid when it was absent.
 type Str struct {

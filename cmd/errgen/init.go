@@ -4,12 +4,14 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"go/build"
 	"go/parser"
 	"go/token"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -73,23 +75,31 @@ package %[2]s
 //go:` + `generate go tool errgen -spec errors.yaml -out %[1]s -docs %[1]s/errors.md
 `
 
+// initUsage is the help of errgen init.
+const initUsage = `usage: errgen init [DIR]
+
+Writes a commented starter errors.yaml and a go.generate.go into DIR
+(default: the current directory). go.generate.go is in the package of the
+Go files already in DIR, if any. Existing files are never overwritten.
+`
+
 // runInit is errgen init [DIR]: it writes a starter errors.yaml and a
 // go.generate.go into DIR, refusing to overwrite either.
 func runInit(args []string, stdout, stderr io.Writer) int {
 	flags := flag.NewFlagSet("errgen init", flag.ContinueOnError)
 	flags.SetOutput(stderr)
-	flags.Usage = func() {
-		fmt.Fprintf(stderr, "usage: errgen init [DIR]\n\nWrites a commented starter errors.yaml and a go.generate.go into DIR\n(default: the current directory). Existing files are never overwritten.\n")
-	}
+	flags.Usage = func() {} // printed below, to stdout or stderr
 	if err := flags.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(stdout, initUsage)
 			return 0
 		}
+		fmt.Fprint(stderr, initUsage)
 		return 2
 	}
 	if flags.NArg() > 1 {
 		fmt.Fprintf(stderr, "errgen init: unexpected argument %q\n", flags.Arg(1))
-		flags.Usage()
+		fmt.Fprint(stderr, initUsage)
 		return 2
 	}
 	dir := "."
@@ -121,14 +131,26 @@ func runInit(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// packageName is the package of the Go files already in dir, or a name
-// made from the directory's own name.
+// packageName is the package that the Go files already in dir belong to,
+// so that go.generate.go joins it, or else a name made from the
+// directory's own name. It reads the files that go vet -tags generate
+// would, on this machine: not those that build constraints leave out,
+// such as a //go:build ignore program, nor external tests (package
+// xxx_test).
 func packageName(dir string) string {
-	if pkgs, err := filepath.Glob(filepath.Join(dir, "*.go")); err == nil {
-		for _, p := range pkgs {
-			if f, err := parser.ParseFile(token.NewFileSet(), p, nil, parser.PackageClauseOnly); err == nil {
-				return f.Name.Name
-			}
+	ctx := build.Default
+	ctx.BuildTags = append(slices.Clip(ctx.BuildTags), "generate")
+	paths, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+	for _, p := range paths {
+		if ok, err := ctx.MatchFile(dir, filepath.Base(p)); err != nil || !ok {
+			continue
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), p, nil, parser.PackageClauseOnly)
+		if err != nil {
+			continue
+		}
+		if name := f.Name.Name; !strings.HasSuffix(p, "_test.go") || !strings.HasSuffix(name, "_test") {
+			return name
 		}
 	}
 	abs, err := filepath.Abs(dir)

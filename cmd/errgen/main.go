@@ -3,8 +3,12 @@
 //
 // Usage:
 //
-//	errgen -spec errors.yaml [-out DIR] [-docs FILE [-docs-template FILE]]
+//	errgen -spec FILE [-out DIR] [-docs FILE [-docs-template FILE]]
 //	       [-openapi FILE] [-schema FILE] [-check]
+//	errgen -compat OLD.yaml -spec NEW.yaml [-v]
+//	errgen init [DIR]
+//	errgen -version
+//	errgen help [init]
 package main
 
 import (
@@ -20,74 +24,110 @@ import (
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 
+// usageText is the head of errgen's help; the flags follow it.
+const usageText = `usage: errgen -spec FILE [-out DIR] [-docs FILE [-docs-template FILE]] [-openapi FILE] [-schema FILE] [-check]
+       errgen -compat OLD.yaml -spec NEW.yaml [-v]
+       errgen init [DIR]
+       errgen -version
+       errgen help [init]
+
+errgen reads an API's error table and writes a Go package of error types,
+constructors, HTTP statuses and matchers, and the API's error reference.
+At least one output is required. -compat lists the changes from an older
+spec that break existing clients or servers. init writes a starter spec.
+Exit status: 0 done, 1 spec problems, stale files or breaking changes,
+2 usage errors.
+
+Flags:
+`
+
+// options are errgen's flags.
+type options struct {
+	spec, out, docs, docsTemplate, openapi, schema, compat string
+	check, verbose, version                                bool
+}
+
+// newFlagSet defines errgen's flags on o. Each usage string names its
+// value with a back-quoted word, which the help shows as the placeholder
+// (-spec FILE, -out DIR).
+func newFlagSet(o *options) *flag.FlagSet {
+	fs := flag.NewFlagSet("errgen", flag.ContinueOnError)
+	fs.StringVar(&o.spec, "spec", "errors.yaml", "read the error table from `FILE`")
+	fs.StringVar(&o.out, "out", "", "write the Go package into the directory `DIR`")
+	fs.StringVar(&o.docs, "docs", "", "write the Markdown error reference to `FILE`")
+	fs.StringVar(&o.docsTemplate, "docs-template", "", "render -docs with the text/template in `FILE` instead of the built-in one")
+	fs.StringVar(&o.openapi, "openapi", "", "write an OpenAPI 3.1 fragment (JSON) to `FILE`")
+	fs.StringVar(&o.schema, "schema", "", "write the JSON Schema of the spec format to `FILE`")
+	fs.BoolVar(&o.check, "check", false, "write nothing; exit 1 with a diff if any output is stale")
+	fs.StringVar(&o.compat, "compat", "", "compare -spec with `FILE`, an older version of it; exit 1 if a change breaks clients")
+	fs.BoolVar(&o.verbose, "v", false, "with -compat, also list the changes that break nothing, or say that nothing changed")
+	fs.BoolVar(&o.version, "version", false, "print errgen's version and exit")
+	return fs
+}
+
+// usage prints errgen's help to w: stdout when it was asked for, stderr
+// after a usage error.
+func usage(fs *flag.FlagSet, w io.Writer) {
+	fmt.Fprint(w, usageText)
+	fs.SetOutput(w)
+	fs.PrintDefaults()
+}
+
 // run is errgen's command line: 0 on success, 1 when the spec has problems
 // or -check finds stale files, 2 for usage errors.
 func run(args []string, stdout, stderr io.Writer) int {
-	if len(args) > 0 && args[0] == "init" {
-		return runInit(args[1:], stdout, stderr)
+	if len(args) > 0 {
+		switch args[0] {
+		case "init":
+			return runInit(args[1:], stdout, stderr)
+		case "help":
+			return runHelp(args[1:], stdout, stderr)
+		}
 	}
-	fs := flag.NewFlagSet("errgen", flag.ContinueOnError)
+	var o options
+	fs := newFlagSet(&o)
 	fs.SetOutput(stderr)
-	spec := fs.String("spec", "errors.yaml", "the error table to read")
-	out := fs.String("out", "", "write the Go package into this `directory`")
-	docs := fs.String("docs", "", "write the Markdown error reference to this `file`")
-	docsTemplate := fs.String("docs-template", "", "render -docs with this text/template `file` instead of the built-in one")
-	openapi := fs.String("openapi", "", "write an OpenAPI 3.1 fragment (JSON) to this `file`")
-	schema := fs.String("schema", "", "write the JSON Schema of the spec format to this `file`")
-	check := fs.Bool("check", false, "write nothing; exit 1 with a diff if any output is stale")
-	compat := fs.String("compat", "", "compare -spec with this older `version` of it; exit 1 if a change breaks clients")
-	verbose := fs.Bool("v", false, "with -compat, also list the changes that break nothing")
-	version := fs.Bool("version", false, "print errgen's version and exit")
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: errgen -spec FILE [-out DIR] [-docs FILE [-docs-template FILE]] [-openapi FILE] [-schema FILE] [-check]\n")
-		fmt.Fprintf(stderr, "       errgen -compat OLD.yaml -spec NEW.yaml [-v]\n")
-		fmt.Fprintf(stderr, "       errgen init [DIR]\n       errgen -version\n\n")
-		fmt.Fprintf(stderr, "errgen reads an API's error table and writes a Go package of error types,\n")
-		fmt.Fprintf(stderr, "constructors, HTTP statuses and matchers, and the API's error reference.\n")
-		fmt.Fprintf(stderr, "At least one output is required. -compat lists the changes from an older\n")
-		fmt.Fprintf(stderr, "spec that break existing clients or servers. init writes a starter spec.\n")
-		fmt.Fprintf(stderr, "Exit status: 0 done, 1 spec problems, stale files or breaking changes,\n")
-		fmt.Fprintf(stderr, "2 usage errors.\n\nFlags:\n")
-		fs.PrintDefaults()
-	}
+	fs.Usage = func() {} // printed below, to stdout or stderr
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
+			usage(fs, stdout)
 			return 0
 		}
+		usage(fs, stderr)
 		return 2
 	}
-	if *version {
+	if o.version {
 		fmt.Fprintln(stdout, "errgen", moduleVersion())
 		return 0
 	}
-	if *compat != "" {
-		return runCompat(*compat, *spec, *verbose, stdout, stderr)
+	if o.compat != "" {
+		return runCompat(o.compat, o.spec, o.verbose, stdout, stderr)
 	}
-	usage := ""
+	problem := ""
 	switch {
 	case fs.NArg() > 0:
-		usage = fmt.Sprintf("unexpected argument %q", fs.Arg(0))
-	case *out == "" && *docs == "" && *openapi == "" && *schema == "":
-		usage = "no output: give -out, -docs, -openapi or -schema"
-	case *docsTemplate != "" && *docs == "":
-		usage = "-docs-template needs -docs"
+		problem = fmt.Sprintf("unexpected argument %q", fs.Arg(0))
+	case o.out == "" && o.docs == "" && o.openapi == "" && o.schema == "":
+		problem = "no output: give -out, -docs, -openapi or -schema"
+	case o.docsTemplate != "" && o.docs == "":
+		problem = "-docs-template needs -docs"
 	}
-	if usage != "" {
-		fmt.Fprintf(stderr, "errgen: %s\n", usage)
-		fs.Usage()
+	if problem != "" {
+		fmt.Fprintf(stderr, "errgen: %s\n", problem)
+		usage(fs, stderr)
 		return 2
 	}
-	opts := gen.Options{Spec: *spec, Out: *out, Docs: *docs, OpenAPI: *openapi, Schema: *schema}
-	if *docsTemplate != "" {
-		text, err := os.ReadFile(*docsTemplate)
+	opts := gen.Options{Spec: o.spec, Out: o.out, Docs: o.docs, OpenAPI: o.openapi, Schema: o.schema}
+	if o.docsTemplate != "" {
+		text, err := os.ReadFile(o.docsTemplate)
 		if err != nil {
 			fmt.Fprintf(stderr, "errgen: %v\n", err)
 			return 1
 		}
-		opts.DocsTemplate, opts.DocsTemplateName = string(text), *docsTemplate
+		opts.DocsTemplate, opts.DocsTemplateName = string(text), o.docsTemplate
 	}
 
-	src, err := os.ReadFile(*spec)
+	src, err := os.ReadFile(o.spec)
 	if err != nil {
 		fmt.Fprintf(stderr, "errgen: %v\n", err)
 		return 1
@@ -97,7 +137,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	if *check {
+	if o.check {
 		diff, err := gen.Check(files)
 		if err != nil {
 			fmt.Fprintf(stderr, "errgen: %v\n", err)
@@ -115,6 +155,22 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// runHelp is errgen help [init]: the usage of errgen or of init, on
+// stdout.
+func runHelp(args []string, stdout, stderr io.Writer) int {
+	switch {
+	case len(args) == 0:
+		usage(newFlagSet(&options{}), stdout)
+		return 0
+	case len(args) == 1 && args[0] == "init":
+		fmt.Fprint(stdout, initUsage)
+		return 0
+	}
+	fmt.Fprintf(stderr, "errgen help: unexpected argument %q\n", args[len(args)-1])
+	usage(newFlagSet(&options{}), stderr)
+	return 2
 }
 
 // moduleVersion is errgen's module version from the build info: a tag
@@ -165,9 +221,16 @@ func runCompat(oldPath, newPath string, verbose bool, stdout, stderr io.Writer) 
 		for _, c := range additions {
 			fmt.Fprintf(stdout, "%s: compatible: %s\n", c.Pos, c.Msg)
 		}
+		if len(breaks) == 0 && len(additions) == 0 {
+			fmt.Fprintf(stdout, "no breaking or compatible changes from %s to %s\n", oldPath, newPath)
+		}
 	}
 	if len(breaks) > 0 {
-		fmt.Fprintf(stderr, "errgen: %d breaking changes from %s to %s\n", len(breaks), oldPath, newPath)
+		changes := "changes"
+		if len(breaks) == 1 {
+			changes = "change"
+		}
+		fmt.Fprintf(stderr, "errgen: %d breaking %s from %s to %s\n", len(breaks), changes, oldPath, newPath)
 		return 1
 	}
 	return 0

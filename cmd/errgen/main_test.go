@@ -108,13 +108,28 @@ func modTime(t *testing.T, path string) time.Time {
 	return fi.ModTime()
 }
 
+// TestHelp checks that help asked for, in any of its spellings, goes to
+// stdout and exits 0, with a placeholder for each flag's value.
 func TestHelp(t *testing.T) {
-	r := errgen(t, "-h")
-	assert.Equal(t, 0, r.code)
-	help := r.stdout + r.stderr
-	assert.Contains(t, help, "usage: errgen")
-	for _, flag := range []string{"-spec", "-out", "-docs", "-check"} {
-		assert.Regexp(t, regexp.MustCompile(`(?m)^\s+`+regexp.QuoteMeta(flag)+`\b`), help, "help does not describe %s", flag)
+	for _, args := range [][]string{{"-h"}, {"-help"}, {"--help"}, {"help"}} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			r := errgen(t, args...)
+			assert.Equal(t, 0, r.code)
+			assert.Empty(t, r.stderr)
+			assert.True(t, strings.HasPrefix(r.stdout, "usage: errgen"), "stdout: %s", r.stdout)
+			for _, flag := range []string{"-spec FILE", "-out DIR", "-docs FILE", "-docs-template FILE", "-openapi FILE", "-schema FILE", "-compat FILE", "-check", "-v", "-version"} {
+				assert.Regexp(t, regexp.MustCompile(`(?m)^\s+`+regexp.QuoteMeta(flag)+`\b`), r.stdout, "help does not describe %s", flag)
+			}
+			assert.Contains(t, r.stdout, `(default "errors.yaml")`)
+		})
+	}
+	for _, args := range [][]string{{"help", "init"}, {"init", "-h"}} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			r := errgen(t, args...)
+			assert.Equal(t, 0, r.code)
+			assert.Empty(t, r.stderr)
+			assert.True(t, strings.HasPrefix(r.stdout, "usage: errgen init [DIR]"), "stdout: %s", r.stdout)
+		})
 	}
 }
 
@@ -128,6 +143,7 @@ func TestUsageErrors(t *testing.T) {
 		{"unknown flag", []string{"-spec", spec, "-out", out, "-bogus"}, "flag provided but not defined: -bogus"},
 		{"no output", []string{"-spec", spec}, "no output: give -out, -docs, -openapi or -schema"},
 		{"stray argument", []string{"-spec", spec, "-out", out, "extra"}, `unexpected argument "extra"`},
+		{"help on nothing known", []string{"help", "extra"}, `unexpected argument "extra"`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := errgen(t, tc.args...)
@@ -380,6 +396,64 @@ func TestRefuseToOverwriteForeignFile(t *testing.T) {
 	r = errgen(t, "-spec", spec, "-out", out, "-check")
 	assert.Equal(t, 1, r.code)
 	assert.Equal(t, mine, readFile(t, path))
+}
+
+// TestCompat checks what -compat prints: the breaking changes on stdout,
+// counted on stderr, and with -v the compatible ones too, or that there
+// are none.
+func TestCompat(t *testing.T) {
+	dir := t.TempDir()
+	old := writeSpec(t, dir, "old.yaml", goodSpec)
+	oneBreak := writeSpec(t, dir, "one.yaml", strings.Replace(goodSpec, "40401", "40402", 1))
+	twoBreaks := writeSpec(t, dir, "two.yaml", strings.Replace(strings.Replace(goodSpec, "40401", "40402", 1), "50001", "50002", 1))
+	added := writeSpec(t, dir, "added.yaml", goodSpec+"  - {name: ConflictError, code: 40901, status: 409}\n")
+	for _, tc := range []struct {
+		name           string
+		args           []string
+		code           int
+		stdout, stderr string
+	}{
+		{
+			name:   "one breaking change",
+			args:   []string{"-compat", old, "-spec", oneBreak},
+			code:   1,
+			stdout: oneBreak + ":6:11: breaking: code of NotFoundError changed from 40401 to 40402\n",
+			stderr: "errgen: 1 breaking change from " + old + " to " + oneBreak + "\n",
+		},
+		{
+			name: "two breaking changes",
+			args: []string{"-compat", old, "-spec", twoBreaks},
+			code: 1,
+			stdout: twoBreaks + ":6:11: breaking: code of NotFoundError changed from 40401 to 40402\n" +
+				twoBreaks + ":10:11: breaking: code of InternalError changed from 50001 to 50002\n",
+			stderr: "errgen: 2 breaking changes from " + old + " to " + twoBreaks + "\n",
+		},
+		{
+			name:   "additions with -v",
+			args:   []string{"-compat", old, "-spec", added, "-v"},
+			stdout: added + ":14:12: compatible: added error ConflictError (code 40901)\n",
+		},
+		{
+			name: "additions",
+			args: []string{"-compat", old, "-spec", added},
+		},
+		{
+			name:   "no changes with -v",
+			args:   []string{"-compat", old, "-spec", old, "-v"},
+			stdout: "no breaking or compatible changes from " + old + " to " + old + "\n",
+		},
+		{
+			name: "no changes",
+			args: []string{"-compat", old, "-spec", old},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := errgen(t, tc.args...)
+			assert.Equal(t, tc.code, r.code)
+			assert.Equal(t, tc.stdout, r.stdout)
+			assert.Equal(t, tc.stderr, r.stderr)
+		})
+	}
 }
 
 // generatedFiles are the files errgen writes into -out.

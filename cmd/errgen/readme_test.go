@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -82,4 +83,27 @@ func TestReadmeTroubleshooting(t *testing.T) {
 		assert.Contains(t, all.String(), ": "+m[1]+"\n", "the README quotes a message errgen does not print")
 	}
 	assert.Greater(t, n, 10)
+}
+
+// TestReadmeFlags checks the README's flag table against errgen's flags:
+// each flag is in the table, once, with the placeholder that -h shows for
+// its value, and the table lists no flag that errgen does not have.
+func TestReadmeFlags(t *testing.T) {
+	readme := readText(t, "../../README.md")
+	_, section, ok := strings.Cut(readme, "## Running errgen\n")
+	require.True(t, ok)
+	section, _, _ = strings.Cut(section, "\n## ")
+	var documented []string
+	for _, m := range regexp.MustCompile("(?m)^\\| `(-[^`]+)` \\|").FindAllStringSubmatch(section, -1) {
+		documented = append(documented, m[1])
+	}
+	var flags []string
+	newFlagSet(&options{}).VisitAll(func(f *flag.Flag) {
+		placeholder, _ := flag.UnquoteUsage(f)
+		flags = append(flags, strings.TrimSpace("-"+f.Name+" "+placeholder))
+	})
+	assert.ElementsMatch(t, flags, documented)
+	for _, f := range flags {
+		assert.Regexp(t, `^-[a-z-]+( [A-Z]+)?$`, f, "a value's placeholder says what it is, in capitals")
+	}
 }
