@@ -5,6 +5,7 @@ import (
 	"go/doc"
 	"go/parser"
 	"go/token"
+	"go/types"
 	"os"
 	"strings"
 	"testing"
@@ -205,6 +206,51 @@ func TestGoDocLayout(t *testing.T) {
 		}
 		for _, typ := range p.Types {
 			assert.Empty(t, typ.Vars, "%s: go doc lists variables under type %s", spec, typ.Name)
+		}
+	}
+}
+
+// TestNoPredeclaredShadowed checks that no parameter, result or local of a
+// generated package is named like a predeclared identifier (max, len,
+// close, string, ...), which linters flag and readers trip over.
+func TestNoPredeclaredShadowed(t *testing.T) {
+	for _, spec := range goodSpecs(t) {
+		src, err := os.ReadFile(spec)
+		require.NoError(t, err)
+		m, err := Load(spec, src)
+		require.NoError(t, err)
+		files, err := GoFiles(m)
+		require.NoError(t, err)
+		for _, f := range files {
+			file, err := parser.ParseFile(token.NewFileSet(), f.Path, f.Content, 0)
+			require.NoError(t, err)
+			ast.Inspect(file, func(n ast.Node) bool {
+				var names []*ast.Ident
+				switch n := n.(type) {
+				case *ast.FuncType:
+					for _, fl := range []*ast.FieldList{n.TypeParams, n.Params, n.Results} {
+						if fl != nil {
+							for _, fld := range fl.List {
+								names = append(names, fld.Names...)
+							}
+						}
+					}
+				case *ast.AssignStmt:
+					if n.Tok == token.DEFINE {
+						for _, lhs := range n.Lhs {
+							if id, ok := lhs.(*ast.Ident); ok {
+								names = append(names, id)
+							}
+						}
+					}
+				case *ast.ValueSpec:
+					names = n.Names
+				}
+				for _, id := range names {
+					assert.Nil(t, types.Universe.Lookup(id.Name), "%s: %s declares %q, which shadows Go's", spec, f.Path, id.Name)
+				}
+				return true
+			})
 		}
 	}
 }

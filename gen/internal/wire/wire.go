@@ -270,15 +270,15 @@ func (d *jsonDecoder) object(top bool) bool {
 	}
 }
 
-// enter steps into the object or array at d.pos, which ends with close,
+// enter steps into the object or array at d.pos, which ends with the byte end,
 // and reports whether it is empty, when it steps out again.
-func (d *jsonDecoder) enter(close byte) (empty, ok bool) {
+func (d *jsonDecoder) enter(end byte) (empty, ok bool) {
 	if d.depth++; d.depth > jsonMaxDepth {
 		return false, false
 	}
 	d.pos++
 	d.space()
-	if d.pos < len(d.data) && d.data[d.pos] == close {
+	if d.pos < len(d.data) && d.data[d.pos] == end {
 		d.pos++
 		d.depth--
 		return true, true
@@ -286,16 +286,16 @@ func (d *jsonDecoder) enter(close byte) (empty, ok bool) {
 	return false, true
 }
 
-// next steps past the comma after a member or element, or past close, the
-// end of the object or array, and reports which it was.
-func (d *jsonDecoder) next(close byte) (done, ok bool) {
+// next steps past the comma after a member or element, or past end, the
+// byte that closes the object or array, and reports which it was.
+func (d *jsonDecoder) next(end byte) (done, ok bool) {
 	d.space()
 	if d.pos < len(d.data) {
 		switch d.data[d.pos] {
 		case ',':
 			d.pos++
 			return false, true
-		case close:
+		case end:
 			d.pos++
 			d.depth--
 			return true, true
