@@ -3,6 +3,7 @@ module github.com/errgen/errgen
 go 1.26
 
 require (
+	github.com/aymanbagabas/go-udiff v0.4.2
 	github.com/dave/jennifer v1.7.1
 	gopkg.in/yaml.v3 v3.0.1
 )

@@ -70,9 +70,11 @@ var digits = regexp.MustCompile(`^[-+]?[0-9]+$`)
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
-// yamlError turns a yaml.v3 syntax error, which carries only a line, into
-// a positioned Error. The column is the first tab of the line's indentation
-// when there is one (the commonest cause), else its first non-blank byte.
+// yamlError turns a yaml.v3 syntax error, which carries only a line, and
+// often the wrong one, into a positioned Error. A tab in the indentation
+// is the commonest cause; then an unclosed bracket or quote or a line
+// indented wrongly, which findSyntaxError places. Else it keeps yaml.v3's
+// line and message, at the line's first non-blank byte.
 func yamlError(filename string, src []byte, err error) error {
 	pos := Pos{File: filename, Line: 1, Col: 1}
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
@@ -95,6 +97,10 @@ func yamlError(filename string, src []byte, err error) error {
 			pos.Line, pos.Col = n, i+1
 			return ErrorList{{Pos: pos, Msg: "invalid YAML: tab in indentation; YAML indents with spaces"}}
 		}
+	}
+	if p := findSyntaxError(src); p != nil {
+		pos.Line, pos.Col = p.line, p.col
+		return ErrorList{{Pos: pos, Msg: "invalid YAML: " + p.msg}}
 	}
 	line := lines[pos.Line-1]
 	pos.Col = len(line) - len(bytes.TrimLeft(line, " \t")) + 1

@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	udiff "github.com/aymanbagabas/go-udiff"
 )
 
 // generatedMarker is how errgen recognises a file it wrote before, in any
@@ -98,58 +100,26 @@ func Check(files []File) (string, error) {
 			return "", err
 		}
 		if !bytes.Equal(old, f.Content) {
-			out.WriteString(Diff(f.Path, old, f.Content))
+			d, err := Diff(f.Path, old, f.Content)
+			if err != nil {
+				return "", err
+			}
+			out.WriteString(d)
 		}
 	}
 	return out.String(), nil
 }
 
-// Diff returns a unified diff from old to new with a single hunk: the lines
-// between the longest common prefix and suffix, with three lines of
-// context. It is linear in the size of the files, which matters more here
-// than a minimal diff.
-func Diff(path string, old, new []byte) string {
-	a, b := splitLines(old), splitLines(new)
-	pre := 0
-	for pre < len(a) && pre < len(b) && a[pre] == b[pre] {
-		pre++
+// Diff returns a unified diff from old, the file on disk, to new, as diff -u
+// prints it: one hunk for each group of changes, with three lines of
+// context, and "\ No newline at end of file" after a last line that has
+// none. A missing file is empty. It returns "" when old and new are equal.
+// The edits come from go-udiff's Myers diff, a copy of the one gopls uses.
+func Diff(path string, old, new []byte) (string, error) {
+	a, b := string(old), string(new)
+	d, err := udiff.ToUnified(path+" (on disk)", path+" (generated)", a, udiff.Lines(a, b), udiff.DefaultContextLines)
+	if err != nil {
+		return "", fmt.Errorf("diff of %s: %w", path, err)
 	}
-	suf := 0
-	for suf < len(a)-pre && suf < len(b)-pre && a[len(a)-1-suf] == b[len(b)-1-suf] {
-		suf++
-	}
-	const context = 3
-	start := max(pre-context, 0)
-	aEnd, bEnd := min(len(a)-suf+context, len(a)), min(len(b)-suf+context, len(b))
-
-	var d strings.Builder
-	fmt.Fprintf(&d, "--- %s (on disk)\n+++ %s (generated)\n", path, path)
-	fmt.Fprintf(&d, "@@ -%s +%s @@\n", hunkRange(start, aEnd), hunkRange(start, bEnd))
-	for _, l := range a[start:pre] {
-		d.WriteString(" " + l + "\n")
-	}
-	for _, l := range a[pre : len(a)-suf] {
-		d.WriteString("-" + l + "\n")
-	}
-	for _, l := range b[pre : len(b)-suf] {
-		d.WriteString("+" + l + "\n")
-	}
-	for _, l := range a[len(a)-suf : aEnd] {
-		d.WriteString(" " + l + "\n")
-	}
-	return d.String()
-}
-
-func hunkRange(start, end int) string {
-	if end == start {
-		return fmt.Sprintf("%d,0", start)
-	}
-	return fmt.Sprintf("%d,%d", start+1, end-start)
-}
-
-func splitLines(b []byte) []string {
-	if len(b) == 0 {
-		return nil
-	}
-	return strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")
+	return d, nil
 }
