@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"go/parser"
 	"go/token"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -75,11 +74,11 @@ package %[2]s
 
 // runInit is errgen init [DIR]: it writes a starter errors.yaml and a
 // go.generate.go into DIR, refusing to overwrite either.
-func runInit(args []string, stdout, stderr io.Writer) int {
+func runInit(args []string, stdout, stderr *output) int {
 	flags := flag.NewFlagSet("errgen init", flag.ContinueOnError)
 	flags.SetOutput(stderr)
 	flags.Usage = func() {
-		fmt.Fprintf(stderr, "usage: errgen init [DIR]\n\nWrites a commented starter errors.yaml and a go.generate.go into DIR\n(default: the current directory). Existing files are never overwritten.\n")
+		stderr.printf("usage: errgen init [DIR]\n\nWrites a commented starter errors.yaml and a go.generate.go into DIR\n(default: the current directory). Existing files are never overwritten.\n")
 	}
 	if err := flags.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -88,7 +87,7 @@ func runInit(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if flags.NArg() > 1 {
-		fmt.Fprintf(stderr, "errgen init: unexpected argument %q\n", flags.Arg(1))
+		stderr.printf("errgen init: unexpected argument %q\n", flags.Arg(1))
 		flags.Usage()
 		return 2
 	}
@@ -102,22 +101,22 @@ func runInit(args []string, stdout, stderr io.Writer) int {
 	}
 	for _, f := range files {
 		if _, err := os.Stat(f.Path); !errors.Is(err, fs.ErrNotExist) {
-			fmt.Fprintf(stderr, "errgen init: %s already exists; not overwriting it\n", f.Path)
+			stderr.printf("errgen init: %s already exists; not overwriting it\n", f.Path)
 			return 1
 		}
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		fmt.Fprintf(stderr, "errgen init: %v\n", err)
+		stderr.printf("errgen init: %v\n", err)
 		return 1
 	}
 	for _, f := range files {
 		if err := os.WriteFile(f.Path, f.Content, 0o644); err != nil {
-			fmt.Fprintf(stderr, "errgen init: %v\n", err)
+			stderr.printf("errgen init: %v\n", err)
 			return 1
 		}
-		fmt.Fprintf(stdout, "wrote %s\n", f.Path)
+		stdout.printf("wrote %s\n", f.Path)
 	}
-	fmt.Fprintf(stdout, "next: edit %s, then run go generate ./...\n", files[0].Path)
+	stdout.printf("next: edit %s, then run go generate ./...\n", files[0].Path)
 	return 0
 }
 

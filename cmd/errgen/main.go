@@ -21,8 +21,42 @@ import (
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 
 // run is errgen's command line: 0 on success, 1 when the spec has problems
-// or -check finds stale files, 2 for usage errors.
+// or -check finds stale files, 2 for usage errors. Output that could not
+// be written, to a closed pipe or a full disk, makes a success a failure.
 func run(args []string, stdout, stderr io.Writer) int {
+	out, errOut := &output{w: stdout}, &output{w: stderr}
+	code := runArgs(args, out, errOut)
+	if out.err != nil {
+		errOut.printf("errgen: writing standard output: %v\n", out.err)
+		code = max(code, 1)
+	}
+	// A failed write to stderr has nowhere left to be reported; the exit
+	// status still tells the outcome.
+	return code
+}
+
+// output is one of the command's streams. It keeps the first error of a
+// write, so that a lost line is reported once, in the exit status, rather
+// than checked after every print.
+type output struct {
+	w   io.Writer
+	err error
+}
+
+func (o *output) Write(p []byte) (int, error) {
+	n, err := o.w.Write(p)
+	if err != nil && o.err == nil {
+		o.err = err
+	}
+	return n, err
+}
+
+func (o *output) printf(format string, args ...any) {
+	_, _ = fmt.Fprintf(o, format, args...) // o.Write keeps the error for run
+}
+
+// runArgs is run on streams that keep their write errors.
+func runArgs(args []string, stdout, stderr *output) int {
 	if len(args) > 0 && args[0] == "init" {
 		return runInit(args[1:], stdout, stderr)
 	}
@@ -39,15 +73,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 	verbose := fs.Bool("v", false, "with -compat, also list the changes that break nothing")
 	version := fs.Bool("version", false, "print errgen's version and exit")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: errgen -spec FILE [-out DIR] [-docs FILE [-docs-template FILE]] [-openapi FILE] [-schema FILE] [-check]\n")
-		fmt.Fprintf(stderr, "       errgen -compat OLD.yaml -spec NEW.yaml [-v]\n")
-		fmt.Fprintf(stderr, "       errgen init [DIR]\n       errgen -version\n\n")
-		fmt.Fprintf(stderr, "errgen reads an API's error table and writes a Go package of error types,\n")
-		fmt.Fprintf(stderr, "constructors, HTTP statuses and matchers, and the API's error reference.\n")
-		fmt.Fprintf(stderr, "At least one output is required. -compat lists the changes from an older\n")
-		fmt.Fprintf(stderr, "spec that break existing clients or servers. init writes a starter spec.\n")
-		fmt.Fprintf(stderr, "Exit status: 0 done, 1 spec problems, stale files or breaking changes,\n")
-		fmt.Fprintf(stderr, "2 usage errors.\n\nFlags:\n")
+		stderr.printf("usage: errgen -spec FILE [-out DIR] [-docs FILE [-docs-template FILE]] [-openapi FILE] [-schema FILE] [-check]\n")
+		stderr.printf("       errgen -compat OLD.yaml -spec NEW.yaml [-v]\n")
+		stderr.printf("       errgen init [DIR]\n       errgen -version\n\n")
+		stderr.printf("errgen reads an API's error table and writes a Go package of error types,\n")
+		stderr.printf("constructors, HTTP statuses and matchers, and the API's error reference.\n")
+		stderr.printf("At least one output is required. -compat lists the changes from an older\n")
+		stderr.printf("spec that break existing clients or servers. init writes a starter spec.\n")
+		stderr.printf("Exit status: 0 done, 1 spec problems, stale files or breaking changes,\n")
+		stderr.printf("2 usage errors.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -57,7 +91,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if *version {
-		fmt.Fprintln(stdout, "errgen", moduleVersion())
+		stdout.printf("errgen %s\n", moduleVersion())
 		return 0
 	}
 	if *compat != "" {
@@ -73,7 +107,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		usage = "-docs-template needs -docs"
 	}
 	if usage != "" {
-		fmt.Fprintf(stderr, "errgen: %s\n", usage)
+		stderr.printf("errgen: %s\n", usage)
 		fs.Usage()
 		return 2
 	}
@@ -81,7 +115,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if *docsTemplate != "" {
 		text, err := os.ReadFile(*docsTemplate)
 		if err != nil {
-			fmt.Fprintf(stderr, "errgen: %v\n", err)
+			stderr.printf("errgen: %v\n", err)
 			return 1
 		}
 		opts.DocsTemplate, opts.DocsTemplateName = string(text), *docsTemplate
@@ -89,29 +123,29 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 	src, err := os.ReadFile(*spec)
 	if err != nil {
-		fmt.Fprintf(stderr, "errgen: %v\n", err)
+		stderr.printf("errgen: %v\n", err)
 		return 1
 	}
 	files, err := gen.Generate(src, opts)
 	if err != nil {
-		fmt.Fprintln(stderr, err)
+		stderr.printf("%v\n", err)
 		return 1
 	}
 	if *check {
 		diff, err := gen.Check(files)
 		if err != nil {
-			fmt.Fprintf(stderr, "errgen: %v\n", err)
+			stderr.printf("errgen: %v\n", err)
 			return 1
 		}
 		if diff != "" {
-			fmt.Fprintf(stdout, "%s", diff)
-			fmt.Fprintf(stderr, "errgen: generated files are stale; run go generate ./...\n")
+			stdout.printf("%s", diff)
+			stderr.printf("errgen: generated files are stale; run go generate ./...\n")
 			return 1
 		}
 		return 0
 	}
 	if _, err := gen.Write(files); err != nil {
-		fmt.Fprintf(stderr, "errgen: %v\n", err)
+		stderr.printf("errgen: %v\n", err)
 		return 1
 	}
 	return 0
@@ -142,32 +176,32 @@ func moduleVersion() string {
 // runCompat is errgen -compat: it lists the changes from oldPath to
 // newPath that break clients, and with -v the additions, and exits 1 if
 // anything breaks.
-func runCompat(oldPath, newPath string, verbose bool, stdout, stderr io.Writer) int {
+func runCompat(oldPath, newPath string, verbose bool, stdout, stderr *output) int {
 	oldSrc, err := os.ReadFile(oldPath)
 	if err != nil {
-		fmt.Fprintf(stderr, "errgen: %v\n", err)
+		stderr.printf("errgen: %v\n", err)
 		return 1
 	}
 	newSrc, err := os.ReadFile(newPath)
 	if err != nil {
-		fmt.Fprintf(stderr, "errgen: %v\n", err)
+		stderr.printf("errgen: %v\n", err)
 		return 1
 	}
 	breaks, additions, err := gen.Compat(oldPath, oldSrc, newPath, newSrc)
 	if err != nil {
-		fmt.Fprintln(stderr, err)
+		stderr.printf("%v\n", err)
 		return 1
 	}
 	for _, c := range breaks {
-		fmt.Fprintf(stdout, "%s: breaking: %s\n", c.Pos, c.Msg)
+		stdout.printf("%s: breaking: %s\n", c.Pos, c.Msg)
 	}
 	if verbose {
 		for _, c := range additions {
-			fmt.Fprintf(stdout, "%s: compatible: %s\n", c.Pos, c.Msg)
+			stdout.printf("%s: compatible: %s\n", c.Pos, c.Msg)
 		}
 	}
 	if len(breaks) > 0 {
-		fmt.Fprintf(stderr, "errgen: %d breaking changes from %s to %s\n", len(breaks), oldPath, newPath)
+		stderr.printf("errgen: %d breaking changes from %s to %s\n", len(breaks), oldPath, newPath)
 		return 1
 	}
 	return 0
