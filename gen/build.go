@@ -73,6 +73,7 @@ func (b *builder) build() *Model {
 		SpecFile:      filepath.Base(s.Pos.File),
 		Package:       s.Package.Value,
 		API:           or(s.API.Value, s.Package.Value),
+		APIVersion:    s.APIVersion.Value,
 		Description:   s.Description.Value,
 		Handling:      s.Handling.Value,
 		BestPractices: practices(s.BestPractices),

@@ -7,6 +7,7 @@ type Model struct {
 	SpecFile    string // base name of the spec, for the generated-code header
 	Package     string
 	API         string // name of the API; defaults to the package name
+	APIVersion  string // version of the API, as the spec gives it; empty when it gives none
 	Description string
 	Envelope    Envelope
 	Handling    string

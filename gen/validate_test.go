@@ -2,6 +2,7 @@ package gen
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,7 +17,7 @@ import (
 
 // The tests in this file check errgen's outputs with real tools from the
 // npm registry, pinned in .ci/package.json: ajv for the JSON Schema, an
-// OpenAPI 3.1 validator, and markdownlint. They install the tools with
+// OpenAPI 3.1 validator, Redocly CLI, and markdownlint. They install the tools with
 // npm ci when .ci/node_modules is missing.
 
 var installTools sync.Once
@@ -66,6 +67,105 @@ func TestOpenAPIIsValid(t *testing.T) {
 		out, err := runNode(t, ci, "openapi", path)
 		assert.NoError(t, err, "%s: %s", spec, out)
 	}
+}
+
+// redocly runs the pinned Redocly CLI in dir, with its usage data and
+// update check off: the tests must not reach the network.
+func redocly(t *testing.T, ci, dir string, args ...string) (stdout, stderr string, err error) {
+	t.Helper()
+	cmd := exec.Command(filepath.Join(ci, "node_modules", ".bin", "redocly"), args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "REDOCLY_TELEMETRY=off", "REDOCLY_SUPPRESS_UPDATE_NOTICE=true")
+	var out, errOut strings.Builder
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	err = cmd.Run()
+	return out.String(), errOut.String(), err
+}
+
+// redoclyLint lints the given documents with redocly lint and returns
+// every problem it reports, warnings included, one a line.
+func redoclyLint(t *testing.T, ci, dir string, args ...string) []string {
+	t.Helper()
+	args = append([]string{"lint", "--format=json", "--max-problems=1000"}, args...)
+	stdout, stderr, runErr := redocly(t, ci, dir, args...)
+	// One JSON report per document linted, one after another.
+	var problems []string
+	dec := json.NewDecoder(strings.NewReader(stdout))
+	for dec.More() {
+		var report struct {
+			Problems []struct {
+				RuleID   string `json:"ruleId"`
+				Severity string
+				Message  string
+				Location []struct {
+					Source  struct{ Ref string }
+					Pointer string
+				}
+			}
+		}
+		require.NoError(t, dec.Decode(&report), "redocly lint output:\n%s\n%s", stdout, stderr)
+		for _, p := range report.Problems {
+			where := ""
+			if len(p.Location) > 0 {
+				where = p.Location[0].Source.Ref + p.Location[0].Pointer
+			}
+			problems = append(problems, fmt.Sprintf("%s: %s %s: %s", where, p.Severity, p.RuleID, p.Message))
+		}
+	}
+	if runErr != nil {
+		require.NotEmpty(t, problems, "redocly lint failed without a problem:\n%s", stderr)
+	}
+	return problems
+}
+
+// TestOpenAPIBundle uses the fragment as a user would: a small API
+// description, testdata/openapi/api.yaml, takes its error responses from
+// generated/openapi.json by $ref. redocly bundles it into one document,
+// which must pass every recommended rule of redocly lint.
+func TestOpenAPIBundle(t *testing.T) {
+	ci := ciTool(t)
+	dir := t.TempDir() // no redocly.yaml here: the recommended rules, all of them
+	api, err := filepath.Abs("testdata/openapi/api.yaml")
+	require.NoError(t, err)
+	bundle := filepath.Join(dir, "bundle.yaml")
+	_, stderr, err := redocly(t, ci, dir, "bundle", api, "--output", bundle)
+	require.NoError(t, err, "redocly bundle:\n%s", stderr)
+
+	src, err := os.ReadFile(bundle)
+	require.NoError(t, err)
+	var doc struct {
+		Components struct {
+			Responses map[string]struct {
+				ErrorCode int `yaml:"x-error-code"`
+			}
+		}
+	}
+	require.NoError(t, yaml.Unmarshal(src, &doc))
+	assert.Equal(t, 40401, doc.Components.Responses["NotFoundError"].ErrorCode, "the bundle holds the fragment's responses")
+
+	assert.Empty(t, redoclyLint(t, ci, dir, "--extends=recommended", bundle))
+}
+
+// TestOpenAPIFragmentLint lints the fragment of errors.yaml and of every
+// golden spec with redocly's recommended rules, less the few that cannot
+// apply to a document of components alone; testdata/openapi/
+// fragment.redocly.yaml says which, and why.
+func TestOpenAPIFragmentLint(t *testing.T) {
+	ci := ciTool(t)
+	dir := t.TempDir()
+	config, err := filepath.Abs("testdata/openapi/fragment.redocly.yaml")
+	require.NoError(t, err)
+	args := []string{"--config", config}
+	for _, spec := range goodSpecs(t) {
+		src, err := os.ReadFile(spec)
+		require.NoError(t, err)
+		m, err := Load(spec, src)
+		require.NoError(t, err)
+		path := filepath.Join(dir, m.Package+".openapi.json")
+		require.NoError(t, os.WriteFile(path, OpenAPI(m), 0o644))
+		args = append(args, path)
+	}
+	assert.Empty(t, redoclyLint(t, ci, dir, args...))
 }
 
 func TestMarkdownLint(t *testing.T) {
