@@ -57,7 +57,9 @@ func WriteError(w http.ResponseWriter, err error) {
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(e.Status)
-	json.NewEncoder(w).Encode(e)
+	// APIError always encodes, so an error here is a failed write: the
+	// client went away and no one is left to tell, as in errgen's WriteError.
+	_ = json.NewEncoder(w).Encode(e)
 }
 
 var baselineWrapped = wrap(NewInsufficientBalanceError(0.5, 0.25))
@@ -73,7 +75,7 @@ func baselineConstructMessage() error {
 // baselineConstructCause: APIError has no field for a cause, so the user
 // joins the two errors; errors.Is and errors.As then find both.
 func baselineConstructCause() error {
-	return errors.Join(NewInsufficientBalanceError(required, available), cause)
+	return errors.Join(NewInsufficientBalanceError(required, available), errCause)
 }
 
 func baselineIs(err error) bool {

@@ -27,7 +27,7 @@ func errgenConstructMessage() error {
 }
 
 func errgenConstructCause() error {
-	return faseeherr.NewInsufficientBalanceError(required, available).WithCause(cause)
+	return faseeherr.NewInsufficientBalanceError(required, available).WithCause(errCause)
 }
 
 func errgenIs(err error) bool {

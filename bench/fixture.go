@@ -31,11 +31,11 @@ const (
 
 // Variables rather than constants, so the compiler cannot fold a job away.
 var (
-	required  = 0.5
-	available = 0.25
-	message   = Message
-	cause     = errors.New("wallet: balance 0.25 below cost 0.50")
-	unrelated = errors.New("dial tcp 10.0.0.1:443: connection refused")
+	required     = 0.5
+	available    = 0.25
+	message      = Message
+	errCause     = errors.New("wallet: balance 0.25 below cost 0.50")
+	errUnrelated = errors.New("dial tcp 10.0.0.1:443: connection refused")
 )
 
 // wrap wraps err once, the same way for every implementation.

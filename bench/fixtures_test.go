@@ -231,7 +231,7 @@ func TestFixtures(t *testing.T) {
 				if got := im.ident(err); got != im.want {
 					t.Errorf("construct/cause: %+v, want %+v", got, im.want)
 				}
-				if !errors.Is(err, cause) {
+				if !errors.Is(err, errCause) {
 					t.Errorf("construct/cause: errors.Is(err, cause) is false")
 				}
 				if !im.is(err) {
@@ -254,18 +254,18 @@ func TestFixtures(t *testing.T) {
 				if f(im.other) {
 					t.Errorf("%s(another error of %s) is true", name, im.name)
 				}
-				if f(unrelated) || f(nil) {
+				if f(errUnrelated) || f(nil) {
 					t.Errorf("%s(unrelated or nil) is true", name)
 				}
 			}
 			if !im.as(im.wrapped) {
 				t.Errorf("as(wrapped) is false")
 			}
-			if im.name != "grpc" && im.as(unrelated) { // status.FromError reports false, but see below
+			if im.name != "grpc" && im.as(errUnrelated) { // status.FromError reports false, but see below
 				t.Errorf("as(unrelated) is true")
 			}
 			if im.name == "grpc" {
-				if _, ok := status.FromError(unrelated); ok {
+				if _, ok := status.FromError(errUnrelated); ok {
 					t.Errorf("status.FromError(unrelated) is ok")
 				}
 			}
@@ -274,7 +274,7 @@ func TestFixtures(t *testing.T) {
 			if got := im.httpStatus(im.wrapped); got != im.status {
 				t.Errorf("httpStatus(wrapped) = %d, want %d", got, im.status)
 			}
-			if got := im.httpStatus(unrelated); got != 500 {
+			if got := im.httpStatus(errUnrelated); got != 500 {
 				t.Errorf("httpStatus(unrelated) = %d, want 500", got)
 			}
 
@@ -343,7 +343,7 @@ func TestFixtures(t *testing.T) {
 				t.Errorf("writeError into discardWriter: status %d, %d bytes", w.status, w.n)
 			}
 			rec = httptest.NewRecorder()
-			im.writeError(rec, request, unrelated)
+			im.writeError(rec, request, errUnrelated)
 			if rec.Code != 500 {
 				t.Errorf("writeError(unrelated): status %d, want 500", rec.Code)
 			}

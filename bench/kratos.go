@@ -38,7 +38,7 @@ func kratosConstructMessage() error {
 }
 
 func kratosConstructCause() error {
-	return kerrors.New(Status, kratosReason, fmt.Sprintf(msgFormat, required, available)).WithCause(cause)
+	return kerrors.New(Status, kratosReason, fmt.Sprintf(msgFormat, required, available)).WithCause(errCause)
 }
 
 func kratosIs(err error) bool {

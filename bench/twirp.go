@@ -33,7 +33,7 @@ func twirpConstructMessage() error {
 }
 
 func twirpConstructCause() error {
-	return twirp.WrapError(twirp.NewError(twirpCode, fmt.Sprintf(msgFormat, required, available)), cause)
+	return twirp.WrapError(twirp.NewError(twirpCode, fmt.Sprintf(msgFormat, required, available)), errCause)
 }
 
 // twirpIs is twirp's idiom: errors.As to twirp.Error and compare the code.
@@ -115,5 +115,5 @@ func twirpDecode(status int, body []byte) error {
 }
 
 func twirpWriteError(w http.ResponseWriter, _ *http.Request, err error) {
-	twirp.WriteError(w, err)
+	_ = twirp.WriteError(w, err) // fails only when the client went away: no one is left to tell
 }

@@ -41,7 +41,9 @@ func BenchmarkGoBuild(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module synth\n\ngo 1.26\n"), 0o644)
+			if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module synth\n\ngo 1.26\n"), 0o644); err != nil {
+				b.Fatal(err)
+			}
 			if _, err := Write(files); err != nil {
 				b.Fatal(err)
 			}

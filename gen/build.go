@@ -74,6 +74,7 @@ func (b *builder) build() *Model {
 		Package:       s.Package.Value,
 		API:           or(s.API.Value, s.Package.Value),
 		StatusTexts:   b.statusTexts(s.StatusTexts),
+		APIVersion:    s.APIVersion.Value,
 		Description:   s.Description.Value,
 		Handling:      s.Handling.Value,
 		BestPractices: practices(s.BestPractices),

@@ -137,7 +137,7 @@ func endToEndData(m *Model) map[string]any {
 					msg.WriteString(s.Text)
 					continue
 				}
-				msg.WriteString(fmt.Sprintf(or(s.Param.Format, "%v"), sampleValue(s.Param)))
+				fmt.Fprintf(&msg, or(s.Param.Format, "%v"), sampleValue(s.Param))
 			}
 			ee.WantMessage = msg.String()
 		} else {

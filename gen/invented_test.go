@@ -21,7 +21,7 @@ func zeroRendered(e *ErrorDef) string {
 			continue
 		}
 		zero := map[string]any{"string": "", "int": 0, "float64": 0.0}[s.Param.Type]
-		b.WriteString(fmt.Sprintf(or(s.Param.Format, "%v"), zero))
+		fmt.Fprintf(&b, or(s.Param.Format, "%v"), zero)
 	}
 	return b.String()
 }

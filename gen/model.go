@@ -10,6 +10,7 @@ type Model struct {
 	// APIName is API as prose names it: "Faseeh API", and "My API" for an
 	// API whose name already ends in API.
 	APIName     string
+	APIVersion  string // version of the API, as the spec gives it; empty when it gives none
 	Description string
 	Envelope    Envelope
 	Handling    string

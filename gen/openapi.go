@@ -72,7 +72,7 @@ func OpenAPI(m *Model) []byte {
 		"openapi": "3.1.0",
 		"info": map[string]any{
 			"title":       m.API + " errors",
-			"version":     "1",
+			"version":     or(m.APIVersion, unversioned),
 			"description": "The errors of the " + m.APIName + ", to refer to with $ref. " + Header(m.SpecFile),
 		},
 		"components": map[string]any{"schemas": schemas, "responses": responses},
@@ -92,6 +92,11 @@ func encodeJSON(v any) []byte {
 	}
 	return buf.Bytes()
 }
+
+// unversioned is info.version when the spec gives no api_version.
+// OpenAPI requires the field, and it is the API's version: the spec
+// format's version, or a made-up one, would tell readers something false.
+const unversioned = "unversioned"
 
 // errorSchemaName names the envelope's schema.
 const errorSchemaName = "Error"

@@ -137,7 +137,10 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value) {
 	}
 	switch v.Type() {
 	case strType:
-		if n.Kind == yaml.ScalarNode && n.Tag == "!!str" {
+		// A plain date, such as api_version: 2024-06-01, is a timestamp to
+		// YAML 1.1 and a string to YAML 1.2, JSON Schema and editors; where
+		// a string is expected, it is the text as written.
+		if n.Kind == yaml.ScalarNode && (n.Tag == "!!str" || n.Tag == "!!timestamp") {
 			v.Set(reflect.ValueOf(Str{Value: n.Value, Pos: d.pos(n)}))
 			return
 		}

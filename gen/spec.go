@@ -13,6 +13,7 @@ type Spec struct {
 	Version       Int              `yaml:"version,required" doc:"Version of the spec format; 1 is the only one."`
 	Package       Str              `yaml:"package,required" doc:"Go package name of the generated code."`
 	API           Str              `yaml:"api" doc:"Name of the API, used in titles and doc comments."`
+	APIVersion    Str              `yaml:"api_version" doc:"Version of the API, such as 2024-06-01 or 1.4.0: info.version of the OpenAPI fragment, which says unversioned without it. Quote a version YAML reads as a number, such as \"2\"."`
 	Description   Str              `yaml:"description" doc:"Introduction to the API's errors (Markdown)."`
 	Envelope      EnvelopeSpec     `yaml:"envelope" doc:"JSON field names of the HTTP error body."`
 	Handling      Str              `yaml:"handling" doc:"Introduction to the error handling guide (Markdown)."`

@@ -213,7 +213,7 @@ func genWriteError(f *jen.File, m *Model) {
 		jen.Id("b").Op(":=").Id("appendError").Call(jen.Parens(jen.Op("*").Id("bp")).Index(jen.Empty(), jen.Lit(0)), jen.Id("e")),
 		jen.Id("w").Dot("Header").Call().Index(jen.Lit("Content-Type")).Op("=").Id("jsonContentType"),
 		jen.Id("w").Dot("WriteHeader").Call(jen.Id("status")),
-		jen.Id("w").Dot("Write").Call(jen.Id("b")),
+		jen.List(jen.Id("_"), jen.Id("_")).Op("=").Id("w").Dot("Write").Call(jen.Id("b")).Comment("a failed write means the client went away: no one is left to tell"),
 		jen.If(jen.Cap(jen.Id("b")).Op("<=").Lit(64<<10)).Block(
 			jen.Op("*").Id("bp").Op("=").Id("b"),
 			jen.Id("bodyPool").Dot("Put").Call(jen.Id("bp")),

@@ -41,7 +41,9 @@ func Write(files []File) ([]string, error) {
 	temps := make([]string, 0, len(changed))
 	defer func() {
 		for _, tmp := range temps {
-			os.Remove(tmp) // gone already once renamed
+			// Best effort, and expected to fail for the temporary files
+			// already renamed into place: they are gone.
+			_ = os.Remove(tmp)
 		}
 	}()
 	for _, f := range changed {
@@ -74,8 +76,10 @@ func writeTemp(path string, content []byte) (name string, err error) {
 	}
 	defer func() {
 		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
+			// Cleaning up after the error being returned, which is the one
+			// to report; the file may be closed already.
+			_ = tmp.Close()
+			_ = os.Remove(tmp.Name())
 		}
 	}()
 	if _, err := tmp.Write(content); err != nil {

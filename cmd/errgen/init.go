@@ -91,15 +91,15 @@ func runInit(args []string, stdout, stderr io.Writer) int {
 	flags.Usage = func() {} // printed below, to stdout or stderr
 	if err := flags.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprint(stdout, initUsage)
+			printf(stdout, "%s", initUsage)
 			return 0
 		}
-		fmt.Fprint(stderr, initUsage)
+		printf(stderr, "%s", initUsage)
 		return 2
 	}
 	if flags.NArg() > 1 {
-		fmt.Fprintf(stderr, "errgen init: unexpected argument %q\n", flags.Arg(1))
-		fmt.Fprint(stderr, initUsage)
+		printf(stderr, "errgen init: unexpected argument %q\n", flags.Arg(1))
+		printf(stderr, "%s", initUsage)
 		return 2
 	}
 	dir := "."
@@ -112,22 +112,22 @@ func runInit(args []string, stdout, stderr io.Writer) int {
 	}
 	for _, f := range files {
 		if _, err := os.Stat(f.Path); !errors.Is(err, fs.ErrNotExist) {
-			fmt.Fprintf(stderr, "errgen init: %s already exists; not overwriting it\n", f.Path)
+			printf(stderr, "errgen init: %s already exists; not overwriting it\n", f.Path)
 			return 1
 		}
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		fmt.Fprintf(stderr, "errgen init: %v\n", err)
+		printf(stderr, "errgen init: %v\n", err)
 		return 1
 	}
 	for _, f := range files {
 		if err := os.WriteFile(f.Path, f.Content, 0o644); err != nil {
-			fmt.Fprintf(stderr, "errgen init: %v\n", err)
+			printf(stderr, "errgen init: %v\n", err)
 			return 1
 		}
-		fmt.Fprintf(stdout, "wrote %s\n", f.Path)
+		printf(stdout, "wrote %s\n", f.Path)
 	}
-	fmt.Fprintf(stdout, "next: edit %s, then run go generate ./...\n", files[0].Path)
+	printf(stdout, "next: edit %s, then run go generate ./...\n", files[0].Path)
 	return 0
 }
 

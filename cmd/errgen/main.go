@@ -68,14 +68,49 @@ func newFlagSet(o *options) *flag.FlagSet {
 // usage prints errgen's help to w: stdout when it was asked for, stderr
 // after a usage error.
 func usage(fs *flag.FlagSet, w io.Writer) {
-	fmt.Fprint(w, usageText)
+	printf(w, "%s", usageText)
 	fs.SetOutput(w)
 	fs.PrintDefaults()
 }
 
 // run is errgen's command line: 0 on success, 1 when the spec has problems
-// or -check finds stale files, 2 for usage errors.
+// or -check finds stale files, 2 for usage errors. Output that could not
+// be written, to a closed pipe or a full disk, makes a success a failure.
 func run(args []string, stdout, stderr io.Writer) int {
+	out := &output{w: stdout}
+	code := runArgs(args, out, stderr)
+	if out.err != nil {
+		printf(stderr, "errgen: writing standard output: %v\n", out.err)
+		code = max(code, 1)
+	}
+	return code
+}
+
+// output is a stream that keeps the first error of a write, so that a lost
+// line is reported once, in the exit status, rather than checked after
+// every print.
+type output struct {
+	w   io.Writer
+	err error
+}
+
+func (o *output) Write(p []byte) (int, error) {
+	n, err := o.w.Write(p)
+	if err != nil && o.err == nil {
+		o.err = err
+	}
+	return n, err
+}
+
+// printf prints to one of the command's streams. An error writing stdout
+// is kept by output and reported by run; one writing stderr has nowhere
+// left to be reported, and the exit status still tells the outcome.
+func printf(w io.Writer, format string, args ...any) {
+	_, _ = fmt.Fprintf(w, format, args...)
+}
+
+// runArgs runs the command with a stdout that keeps its write errors.
+func runArgs(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 {
 		switch args[0] {
 		case "init":
@@ -97,7 +132,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if o.version {
-		fmt.Fprintln(stdout, "errgen", moduleVersion())
+		printf(stdout, "errgen %s\n", moduleVersion())
 		return 0
 	}
 	if o.compat != "" {
@@ -113,7 +148,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		problem = "-docs-template needs -docs"
 	}
 	if problem != "" {
-		fmt.Fprintf(stderr, "errgen: %s\n", problem)
+		printf(stderr, "errgen: %s\n", problem)
 		usage(fs, stderr)
 		return 2
 	}
@@ -121,7 +156,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if o.docsTemplate != "" {
 		text, err := os.ReadFile(o.docsTemplate)
 		if err != nil {
-			fmt.Fprintf(stderr, "errgen: %v\n", err)
+			printf(stderr, "errgen: %v\n", err)
 			return 1
 		}
 		opts.DocsTemplate, opts.DocsTemplateName = string(text), o.docsTemplate
@@ -129,29 +164,29 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 	src, err := os.ReadFile(o.spec)
 	if err != nil {
-		fmt.Fprintf(stderr, "errgen: %v\n", err)
+		printf(stderr, "errgen: %v\n", err)
 		return 1
 	}
 	files, err := gen.Generate(src, opts)
 	if err != nil {
-		fmt.Fprintln(stderr, err)
+		printf(stderr, "%v\n", err)
 		return 1
 	}
 	if o.check {
 		diff, err := gen.Check(files)
 		if err != nil {
-			fmt.Fprintf(stderr, "errgen: %v\n", err)
+			printf(stderr, "errgen: %v\n", err)
 			return 1
 		}
 		if diff != "" {
-			fmt.Fprintf(stdout, "%s", diff)
-			fmt.Fprintf(stderr, "errgen: generated files are stale; run go generate ./...\n")
+			printf(stdout, "%s", diff)
+			printf(stderr, "errgen: generated files are stale; run go generate ./...\n")
 			return 1
 		}
 		return 0
 	}
 	if _, err := gen.Write(files); err != nil {
-		fmt.Fprintf(stderr, "errgen: %v\n", err)
+		printf(stderr, "errgen: %v\n", err)
 		return 1
 	}
 	return 0
@@ -165,10 +200,10 @@ func runHelp(args []string, stdout, stderr io.Writer) int {
 		usage(newFlagSet(&options{}), stdout)
 		return 0
 	case len(args) == 1 && args[0] == "init":
-		fmt.Fprint(stdout, initUsage)
+		printf(stdout, "%s", initUsage)
 		return 0
 	}
-	fmt.Fprintf(stderr, "errgen help: unexpected argument %q\n", args[len(args)-1])
+	printf(stderr, "errgen help: unexpected argument %q\n", args[len(args)-1])
 	usage(newFlagSet(&options{}), stderr)
 	return 2
 }
@@ -201,28 +236,28 @@ func moduleVersion() string {
 func runCompat(oldPath, newPath string, verbose bool, stdout, stderr io.Writer) int {
 	oldSrc, err := os.ReadFile(oldPath)
 	if err != nil {
-		fmt.Fprintf(stderr, "errgen: %v\n", err)
+		printf(stderr, "errgen: %v\n", err)
 		return 1
 	}
 	newSrc, err := os.ReadFile(newPath)
 	if err != nil {
-		fmt.Fprintf(stderr, "errgen: %v\n", err)
+		printf(stderr, "errgen: %v\n", err)
 		return 1
 	}
 	breaks, additions, err := gen.Compat(oldPath, oldSrc, newPath, newSrc)
 	if err != nil {
-		fmt.Fprintln(stderr, err)
+		printf(stderr, "%v\n", err)
 		return 1
 	}
 	for _, c := range breaks {
-		fmt.Fprintf(stdout, "%s: breaking: %s\n", c.Pos, c.Msg)
+		printf(stdout, "%s: breaking: %s\n", c.Pos, c.Msg)
 	}
 	if verbose {
 		for _, c := range additions {
-			fmt.Fprintf(stdout, "%s: compatible: %s\n", c.Pos, c.Msg)
+			printf(stdout, "%s: compatible: %s\n", c.Pos, c.Msg)
 		}
 		if len(breaks) == 0 && len(additions) == 0 {
-			fmt.Fprintf(stdout, "no breaking or compatible changes from %s to %s\n", oldPath, newPath)
+			printf(stdout, "no breaking or compatible changes from %s to %s\n", oldPath, newPath)
 		}
 	}
 	if len(breaks) > 0 {
@@ -230,7 +265,7 @@ func runCompat(oldPath, newPath string, verbose bool, stdout, stderr io.Writer) 
 		if len(breaks) == 1 {
 			changes = "change"
 		}
-		fmt.Fprintf(stderr, "errgen: %d breaking %s from %s to %s\n", len(breaks), changes, oldPath, newPath)
+		printf(stderr, "errgen: %d breaking %s from %s to %s\n", len(breaks), changes, oldPath, newPath)
 		return 1
 	}
 	return 0

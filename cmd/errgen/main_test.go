@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -131,6 +132,29 @@ func TestHelp(t *testing.T) {
 			assert.True(t, strings.HasPrefix(r.stdout, "usage: errgen init [DIR]"), "stdout: %s", r.stdout)
 		})
 	}
+}
+
+// failingWriter is a stdout whose reader went away.
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("broken pipe") }
+
+// TestStdoutWriteError checks that output errgen could not write turns a
+// success into exit status 1, named on stderr, and leaves other failures'
+// statuses as they were.
+func TestStdoutWriteError(t *testing.T) {
+	var stderr bytes.Buffer
+	assert.Equal(t, 1, run([]string{"-version"}, failingWriter{}, &stderr))
+	assert.Equal(t, "errgen: writing standard output: broken pipe\n", stderr.String())
+
+	dir := t.TempDir()
+	stderr.Reset()
+	assert.Equal(t, 1, run([]string{"init", dir}, failingWriter{}, &stderr))
+	assert.Contains(t, stderr.String(), "writing standard output: broken pipe")
+	assert.FileExists(t, filepath.Join(dir, "errors.yaml"), "what was written stays")
+
+	stderr.Reset()
+	assert.Equal(t, 2, run([]string{"-bogus"}, failingWriter{}, &stderr), "a usage error stays one")
 }
 
 func TestUsageErrors(t *testing.T) {

@@ -544,8 +544,8 @@ func TestUnknownError(t *testing.T) {
 
 	// An empty message falls back to the text of the status.
 	e = &faseeherr.UnknownError{Code: 12345, Status: 429}
-	assert.Equal(t, http.StatusText(429), e.ErrorMessage())
-	assert.Contains(t, e.Error(), http.StatusText(429))
+	assert.Equal(t, http.StatusText(http.StatusTooManyRequests), e.ErrorMessage())
+	assert.Contains(t, e.Error(), http.StatusText(http.StatusTooManyRequests))
 
 	// A status that is not an HTTP error status gives 500.
 	e = &faseeherr.UnknownError{Code: 12345}

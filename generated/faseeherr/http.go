@@ -273,7 +273,7 @@ func WriteError(w http.ResponseWriter, err error) {
 	b := appendError((*bp)[:0], e)
 	w.Header()["Content-Type"] = jsonContentType
 	w.WriteHeader(status)
-	w.Write(b)
+	_, _ = w.Write(b) // a failed write means the client went away: no one is left to tell
 	if cap(b) <= 65536 {
 		*bp = b
 		bodyPool.Put(bp)

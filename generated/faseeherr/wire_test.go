@@ -256,7 +256,7 @@ func TestWriteErrorRoundTrip(t *testing.T) {
 			mu.Unlock()
 			resp, err := srv.Client().Get(srv.URL)
 			require.NoError(t, err)
-			defer resp.Body.Close()
+			defer func() { assert.NoError(t, resp.Body.Close()) }()
 			assert.Equal(t, e.HTTPStatus(), resp.StatusCode)
 			assert.Equal(t, "application/json", resp.Header.Get("Content-Type"))
 
@@ -546,7 +546,7 @@ func TestParseUnknownCode(t *testing.T) {
 
 	got = faseeherr.Parse(503, []byte(`{"errorCode":-1,"errorMessage":""}`))
 	assert.Equal(t, &faseeherr.UnknownError{Code: -1, Status: 503}, got)
-	assert.Equal(t, http.StatusText(503), got.(faseeherr.Error).ErrorMessage())
+	assert.Equal(t, http.StatusText(http.StatusServiceUnavailable), got.(faseeherr.Error).ErrorMessage())
 	assert.True(t, faseeherr.Retryable(got))
 
 	got = faseeherr.Parse(400, []byte(`{"errorCode":9223372036854775807,"errorMessage":"big"}`))

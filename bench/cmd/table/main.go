@@ -54,7 +54,7 @@ func main() {
 			fmt.Fprintln(os.Stderr, "table:", err)
 			os.Exit(1)
 		}
-		defer f.Close()
+		defer f.Close() //nolint:errcheck // read only: a failed close loses nothing
 		in = f
 	}
 	var jobs, impls []string
@@ -151,7 +151,10 @@ func main() {
 			b.WriteString(" n/a |\n")
 		}
 	}
-	os.Stdout.WriteString(b.String())
+	if _, err := os.Stdout.WriteString(b.String()); err != nil {
+		fmt.Fprintln(os.Stderr, "table:", err)
+		os.Exit(1)
+	}
 }
 
 func rank(im string) int {

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -286,3 +287,43 @@ func TestSeedCorpusFiles(t *testing.T) {
 
 // str is the value decodeJSONObject found for a string member.
 func str(data []byte, m jsonMember) string { return string(m.text(data, nil)) }
+
+// TestExcerpt checks the excerpt a parsed error keeps of a body that was
+// not the envelope. Only generated code calls excerpt; it is tested here,
+// where it is written.
+func TestExcerpt(t *testing.T) {
+	ascii := strings.Repeat("a", maxExcerpt)
+	tests := []struct {
+		name string
+		body string
+		want string
+	}{
+		{"empty", "", ""},
+		{"short", "<html>Bad Gateway</html>", "<html>Bad Gateway</html>"},
+		{"exactly the limit", ascii, ascii},
+		{"one byte over", ascii + "b", ascii},
+		{"rune across the limit", ascii[:maxExcerpt-1] + "é", ascii[:maxExcerpt-1]},
+		{"four-byte rune across the limit", ascii[:maxExcerpt-2] + "😀", ascii[:maxExcerpt-2]},
+		{"rune ending at the limit", ascii[:maxExcerpt-2] + "é" + "tail", ascii[:maxExcerpt-2] + "é"},
+		{"not UTF-8: cut at most UTFMax short", strings.Repeat("\x80", 2*maxExcerpt), strings.Repeat("\x80", maxExcerpt-utf8.UTFMax)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := excerpt([]byte(tt.body))
+			assert.Equal(t, tt.want, got)
+			assert.LessOrEqual(t, len(got), maxExcerpt)
+			if utf8.ValidString(tt.body) {
+				assert.True(t, utf8.ValidString(got), "a valid body gives a valid excerpt")
+			}
+		})
+	}
+}
+
+// TestNonDefault checks that an error stores only a status other than its
+// default, so that a parsed error equals the one that was sent. Only
+// generated code calls nonDefault.
+func TestNonDefault(t *testing.T) {
+	assert.Equal(t, 0, nonDefault(404, 404))
+	assert.Equal(t, 410, nonDefault(410, 404))
+	assert.Equal(t, 0, nonDefault(0, 0))
+}
