@@ -19,10 +19,7 @@ import (
 // and linters expect.
 func TestGeneratedDocComments(t *testing.T) {
 	for _, spec := range goodSpecs(t) {
-		src, err := os.ReadFile(spec)
-		require.NoError(t, err)
-		m, err := Load(spec, src)
-		require.NoError(t, err)
+		m := loadSpec(t, spec)
 		files, err := GoFiles(m)
 		require.NoError(t, err)
 		for _, f := range files {
@@ -178,10 +175,7 @@ func TestReservedNames(t *testing.T) {
 // and the WebSocket messages are named apart from them.
 func TestGoDocLayout(t *testing.T) {
 	for _, spec := range goodSpecs(t) {
-		src, err := os.ReadFile(spec)
-		require.NoError(t, err)
-		m, err := Load(spec, src)
-		require.NoError(t, err)
+		m := loadSpec(t, spec)
 		files, err := GoFiles(m)
 		require.NoError(t, err)
 		fset := token.NewFileSet()
@@ -215,10 +209,7 @@ func TestGoDocLayout(t *testing.T) {
 // close, string, ...), which linters flag and readers trip over.
 func TestNoPredeclaredShadowed(t *testing.T) {
 	for _, spec := range goodSpecs(t) {
-		src, err := os.ReadFile(spec)
-		require.NoError(t, err)
-		m, err := Load(spec, src)
-		require.NoError(t, err)
+		m := loadSpec(t, spec)
 		files, err := GoFiles(m)
 		require.NoError(t, err)
 		for _, f := range files {

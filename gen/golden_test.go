@@ -21,6 +21,16 @@ func goodSpecs(t testing.TB) []string {
 	return append([]string{"../errors.yaml"}, specs...)
 }
 
+// loadSpec reads and builds the spec at path, which must be valid.
+func loadSpec(t testing.TB, path string) *Model {
+	t.Helper()
+	src, err := os.ReadFile(path)
+	require.NoError(t, err)
+	m, err := Load(path, src)
+	require.NoError(t, err)
+	return m
+}
+
 // golden compares got with the golden file, or rewrites it under -update.
 func golden(t *testing.T, path, got string) {
 	t.Helper()

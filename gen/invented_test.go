@@ -2,7 +2,6 @@ package gen
 
 import (
 	"fmt"
-	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -36,10 +35,7 @@ func TestDocsNeverInventValues(t *testing.T) {
 	emptyText := regexp.MustCompile("`\\d{3}` \\(\\)")
 	for _, spec := range goodSpecs(t) {
 		t.Run(spec, func(t *testing.T) {
-			src, err := os.ReadFile(spec)
-			require.NoError(t, err)
-			m, err := Load(spec, src)
-			require.NoError(t, err)
+			m := loadSpec(t, spec)
 			md, err := Markdown(m, "", "")
 			require.NoError(t, err)
 			oa := OpenAPI(m)

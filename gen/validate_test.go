@@ -142,10 +142,7 @@ func TestOpenAPIIsValid(t *testing.T) {
 	ci := ciTool(t)
 	dir := t.TempDir()
 	for _, spec := range goodSpecs(t) {
-		src, err := os.ReadFile(spec)
-		require.NoError(t, err)
-		m, err := Load(spec, src)
-		require.NoError(t, err)
+		m := loadSpec(t, spec)
 		path := filepath.Join(dir, m.Package+".openapi.json")
 		require.NoError(t, os.WriteFile(path, OpenAPI(m), 0o644))
 		out, err := runNode(t, ci, "openapi", path)
@@ -241,10 +238,7 @@ func TestOpenAPIFragmentLint(t *testing.T) {
 	require.NoError(t, err)
 	args := []string{"--config", config}
 	for _, spec := range goodSpecs(t) {
-		src, err := os.ReadFile(spec)
-		require.NoError(t, err)
-		m, err := Load(spec, src)
-		require.NoError(t, err)
+		m := loadSpec(t, spec)
 		path := filepath.Join(dir, m.Package+".openapi.json")
 		require.NoError(t, os.WriteFile(path, OpenAPI(m), 0o644))
 		args = append(args, path)
@@ -257,10 +251,7 @@ func TestMarkdownLint(t *testing.T) {
 	dir := t.TempDir()
 	files := []string{"../README.md", "../generated/errors.md"}
 	for _, spec := range goodSpecs(t) {
-		src, err := os.ReadFile(spec)
-		require.NoError(t, err)
-		m, err := Load(spec, src)
-		require.NoError(t, err)
+		m := loadSpec(t, spec)
 		md, err := Markdown(m, "", "")
 		require.NoError(t, err)
 		path := filepath.Join(dir, m.Package+".md")
