@@ -54,6 +54,8 @@ type builder struct {
 	names map[string]owner // package-level Go identifiers taken so far
 
 	errorNames map[string]Pos
+	members    *members // the envelope's member tree, which errors' fields join
+	errors2xx  bool     // the envelope tells an error body on a 2xx status
 }
 
 // owner is what took a Go identifier, for collision messages.
@@ -98,10 +100,14 @@ func (b *builder) build() *Model {
 		b.names[name] = owner{what: "errgen's own " + name}
 	}
 	m.APIName = apiName(m.API)
-	m.Envelope = b.envelope(s.Envelope)
+	b.envelope(&m.Envelope, s.Envelope, s.Errors)
+	if len(m.Envelope.Fields) > 0 {
+		b.names["EnvelopeFields"] = owner{what: "the type of the envelope's fields"}
+	}
+	b.errors2xx = len(m.Envelope.Consts) > 0
 
 	for i := range s.Errors {
-		e := b.errorDef(&s.Errors[i], m.StatusTexts)
+		e := b.errorDef(&s.Errors[i], m.StatusTexts, &m.Envelope)
 		m.Errors = append(m.Errors, e)
 		if e.Fallback {
 			if m.Fallback != nil {
@@ -127,20 +133,27 @@ func (b *builder) build() *Model {
 			}
 		}
 	}
+	for i, e := range m.Errors {
+		e.Body = body(&m.Envelope, e, false)
+		b.checkBody(&m.Envelope, e, s.Errors[i].Pos)
+	}
+	m.UnknownBody = body(&m.Envelope, &ErrorDef{Fields: m.Envelope.Fields}, true)
 	m.ByCode = slices.Clone(m.Errors)
-	slices.SortStableFunc(m.ByCode, func(a, b *ErrorDef) int { return a.Code - b.Code })
+	slices.SortStableFunc(m.ByCode, func(a, b *ErrorDef) int { return compareCodes(a.Code, b.Code) })
 	b.uniqueCodes(s.Errors)
 	b.aliases(s.Errors, m.Errors)
 	m.WebSocket = b.webSocket(s.WebSocket)
 	m.Resolutions, m.StatusOwners = resolutions(m.ByCode)
+	m.TypeResolutions = typeResolutions(m.Errors)
+	m.MessageRules = messageRules(m.Errors)
 	return m
 }
 
 // resolutions computes how a client maps what it receives to errors.
 func resolutions(byCode []*ErrorDef) ([]Resolution, []StatusOwner) {
-	index := map[int]int{}
+	index := map[CodeValue]int{}
 	var res []Resolution
-	at := func(code int) *Resolution {
+	at := func(code CodeValue) *Resolution {
 		i, ok := index[code]
 		if !ok {
 			i = len(res)
@@ -151,7 +164,9 @@ func resolutions(byCode []*ErrorDef) ([]Resolution, []StatusOwner) {
 	}
 	claims := map[int][]*ErrorDef{}
 	for _, e := range byCode {
-		at(e.Code).Owner = e
+		if e.HasCode {
+			at(e.Code).Owner = e
+		}
 		for _, st := range e.Statuses {
 			claims[st] = append(claims[st], e)
 		}
@@ -162,15 +177,71 @@ func resolutions(byCode []*ErrorDef) ([]Resolution, []StatusOwner) {
 			r.Aliases = append(r.Aliases, e)
 		}
 	}
-	slices.SortFunc(res, func(a, b Resolution) int { return a.Code - b.Code })
+	slices.SortFunc(res, func(a, b Resolution) int { return compareCodes(a.Code, b.Code) })
 	var owners []StatusOwner
 	for st, es := range claims {
-		if len(es) == 1 {
+		// A 2xx body that is not the envelope is a success, never an error.
+		if len(es) == 1 && st >= 400 {
 			owners = append(owners, StatusOwner{Status: st, Error: es[0]})
 		}
 	}
 	slices.SortFunc(owners, func(a, b StatusOwner) int { return a.Status - b.Status })
 	return res, owners
+}
+
+// typeResolutions groups the errors without a code of their own by type:
+// a received type means one of them.
+func typeResolutions(errs []*ErrorDef) []TypeResolution {
+	var out []TypeResolution
+	index := map[string]int{}
+	for _, e := range errs {
+		if e.HasCode || e.Type == "" {
+			continue
+		}
+		i, ok := index[e.Type]
+		if !ok {
+			i = len(out)
+			index[e.Type] = i
+			out = append(out, TypeResolution{Type: e.Type})
+		}
+		out[i].Errors = append(out[i].Errors, e)
+	}
+	slices.SortFunc(out, func(a, b TypeResolution) int { return strings.Compare(a.Type, b.Type) })
+	return out
+}
+
+// messageRules groups the errors with a message prefix by status.
+func messageRules(errs []*ErrorDef) []MessageRule {
+	var out []MessageRule
+	for _, e := range errs {
+		if e.MessagePrefix == "" {
+			continue
+		}
+		for _, st := range e.Statuses {
+			i := slices.IndexFunc(out, func(r MessageRule) bool { return r.Status == st })
+			if i < 0 {
+				i = len(out)
+				out = append(out, MessageRule{Status: st})
+			}
+			out[i].Errors = append(out[i].Errors, e)
+		}
+	}
+	slices.SortFunc(out, func(a, b MessageRule) int { return a.Status - b.Status })
+	return out
+}
+
+// checkBody reports a body with no member that error e always sends: the
+// encoder needs one to write the others after it.
+func (b *builder) checkBody(env *Envelope, e *ErrorDef, at Pos) {
+	if len(env.Members) == 0 {
+		return // no member path could be read; Build has said why
+	}
+	for _, m := range env.Members {
+		if m.Parent == nil && (alwaysSent(env, e, m, false) || m.Kind == KindObject && sendsUnder(env, e, m, false)) {
+			return
+		}
+	}
+	b.errs.add(at, "%s would send a body with no member it always sends; give the envelope a code, a message or a const", e.Name)
 }
 
 // fallbackUnread reports whether some error meant to set fallback but
@@ -209,16 +280,6 @@ func (b *builder) jsonFields(what string, at Pos, a Str, av string, c Str, cv st
 	if strings.EqualFold(av, cv) {
 		b.errs.add(or2(c.Pos, at), "%s fields are both %q; JSON field names match without regard to case", what, av)
 	}
-}
-
-func (b *builder) envelope(s EnvelopeSpec) Envelope {
-	env := Envelope{
-		Code:        or(s.Code.Value, "errorCode"),
-		Message:     or(s.Message.Value, "errorMessage"),
-		Description: s.Description.Value,
-	}
-	b.jsonFields("envelope code and message", s.Pos, s.Code, env.Code, s.Message, env.Message)
-	return env
 }
 
 // claim takes a package-level Go identifier for what, or reports the clash.
@@ -297,10 +358,10 @@ func inWords(stem string) string {
 	return strings.Join(ws, " ")
 }
 
-func (b *builder) errorDef(s *ErrorSpec, texts []StatusText) *ErrorDef {
+func (b *builder) errorDef(s *ErrorSpec, texts []StatusText, env *Envelope) *ErrorDef {
 	e := &ErrorDef{
 		Name:               s.Name.Value,
-		Code:               int(s.Code.Value),
+		Type:               s.Type.Value,
 		Status:             int(s.Status.Value),
 		Fallback:           s.Fallback.Value,
 		Summary:            s.Summary.Value,
@@ -340,18 +401,30 @@ func (b *builder) errorDef(s *ErrorSpec, texts []StatusText) *ErrorDef {
 		b.claim(e.Matcher, what, s.Name.Pos)
 	}
 
-	b.code(s.Code, "code")
+	e.Code, e.HasCode = b.code(s.Code, "code", env)
+	switch {
+	case s.Type.Pos.IsValid() && env.Type == nil:
+		b.errs.add(s.Type.Pos, "type %q needs envelope.type, the path of the member that carries it", e.Type)
+	case s.Type.Pos.IsValid() && e.Type == "":
+		b.errs.add(s.Type.Pos, "type is empty; leave it out for an error the envelope's type does not tell")
+	case !s.Code.Pos.IsValid() && !s.unread("code", false) && e.Type == "" && s.MessagePrefix.Value == "" && s.Name.Pos.IsValid():
+		b.errs.add(s.Pos, "error %s is missing required field \"code\" (only an error with a type or a message_prefix may leave it out)", e.Name)
+	}
+	e.MessagePrefix = s.MessagePrefix.Value
+	if s.MessagePrefix.Pos.IsValid() && e.MessagePrefix == "" {
+		b.errs.add(s.MessagePrefix.Pos, "message_prefix is empty; it would match every message")
+	}
 	b.status(s.Status)
 	e.Statuses = []int{e.Status}
 	if len(s.Statuses) > 0 {
 		e.Statuses = b.statuses(s)
 	}
 	for _, a := range s.Aliases {
-		if b.code(a, "alias") {
-			e.Aliases = append(e.Aliases, int(a.Value))
+		if c, ok := b.code(a, "alias", env); ok {
+			e.Aliases = append(e.Aliases, c)
 		}
 	}
-	slices.Sort(e.Aliases)
+	slices.SortFunc(e.Aliases, compareCodes)
 
 	switch s.Retry.Value {
 	case "", "never":
@@ -369,7 +442,7 @@ func (b *builder) errorDef(s *ErrorSpec, texts []StatusText) *ErrorDef {
 	// Without a message of its own, an error says what is known of it:
 	// its status's text, its summary, or at least its name.
 	fallbackMessage := e.StatusText
-	if fallbackMessage == "" {
+	if fallbackMessage == "" || e.Status < 400 { // "OK" says nothing of an error
 		fallbackMessage = or(e.Summary, inWords(e.Stem))
 	}
 	if s.Message.Pos.IsValid() && s.Message.Value == "" {
@@ -399,26 +472,63 @@ func (b *builder) errorDef(s *ErrorSpec, texts []StatusText) *ErrorDef {
 	if e.Fallback && len(e.Params) > 0 {
 		b.errs.add(s.Fallback.Pos, "fallback %s cannot have params: it is sent with its default message", e.Name)
 	}
+	taken := map[string]Pos{}
+	for _, f := range env.Fields {
+		taken[f.Name] = Pos{}
+	}
+	for i, p := range e.Params {
+		if _, dup := taken[p.Field]; dup && p.Field != "" {
+			b.errs.add(s.Params[i].Name.Pos, "param %q needs the Go field %s, which a field of the envelope has", p.Name, p.Field)
+		} else if p.Field != "" {
+			taken[p.Field] = s.Params[i].Name.Pos
+		}
+	}
+	e.OwnFields = b.fields(b.members, s.Fields, taken, true)
+	e.Fields = append(slices.Clone(env.Fields), e.OwnFields...)
 	return e
 }
 
-// code checks a code or an alias; it reports whether the value is usable.
-func (b *builder) code(c Int, what string) bool {
-	if !c.Pos.IsValid() {
-		return false
+// code checks a code or an alias and returns its value, and whether it is
+// usable. Codes are positive int32s, or non-empty strings in a spec whose
+// codes are strings.
+func (b *builder) code(c Scalar, what string, env *Envelope) (CodeValue, bool) {
+	switch {
+	case !c.Pos.IsValid():
+		return CodeValue{}, false
+	case env.Code == nil && b.spec.Envelope.Code.Null:
+		b.errs.add(c.Pos, "%s %s needs envelope.code, the path of the member that carries it; this envelope has none", what, c.Value)
+	case env.Code == nil:
+		// The code's path is not usable; Build has said why.
+	case c.Kind != ScalarInt && c.Kind != ScalarString:
+		b.errs.add(c.Pos, "%s %s must be an integer or a string", what, c.Value)
+	case env.StringCodes && c.Kind != ScalarString:
+		b.errs.add(c.Pos, "%s %s is an integer, but this spec's codes are strings, as its first one is", what, c.Value)
+	case !env.StringCodes && c.Kind != ScalarInt:
+		b.errs.add(c.Pos, "%s %q is a string, but this spec's codes are integers, as its first one is", what, c.Value)
+	case c.Kind == ScalarString && c.Value == "":
+		b.errs.add(c.Pos, "%s is an empty string", what)
+	case c.Kind == ScalarString:
+		return CodeValue{Str: c.Value}, true
+	case c.Int <= 0 || c.Int > math.MaxInt32:
+		b.errs.add(c.Pos, "%s %d must be between 1 and %d", what, c.Int, math.MaxInt32)
+	default:
+		return CodeValue{Int: int(c.Int)}, true
 	}
-	if c.Value <= 0 || c.Value > math.MaxInt32 {
-		b.errs.add(c.Pos, "%s %d must be between 1 and %d", what, c.Value, math.MaxInt32)
-		return false
-	}
-	return true
+	return CodeValue{}, false
 }
 
+// status checks a status: an HTTP error status, or a 2xx status in a spec
+// whose envelope has consts that tell an error body from a success body.
 func (b *builder) status(s Int) bool {
-	if !s.Pos.IsValid() {
+	switch {
+	case !s.Pos.IsValid():
 		return false
-	}
-	if s.Value < 400 || s.Value > 599 {
+	case s.Value >= 200 && s.Value <= 299 && b.errors2xx:
+		return true
+	case s.Value >= 200 && s.Value <= 299:
+		b.errs.add(s.Pos, "status %d is a success; an error may have it only when envelope.const tells its body from a success body", s.Value)
+		return false
+	case s.Value < 400 || s.Value > 599:
 		b.errs.add(s.Pos, "status %d is not an HTTP error status (400-599)", s.Value)
 		return false
 	}
@@ -446,14 +556,14 @@ func (b *builder) statuses(s *ErrorSpec) []int {
 }
 
 func (b *builder) uniqueCodes(errs []ErrorSpec) {
-	codes := map[int64]*ErrorSpec{}
+	codes := map[string]*ErrorSpec{}
 	for i := range errs {
 		s := &errs[i]
 		if !s.Code.Pos.IsValid() {
 			continue
 		}
 		if first, dup := codes[s.Code.Value]; dup {
-			b.errs.add(s.Code.Pos, "duplicate code %d (first used by %s at %s)", s.Code.Value, first.Name.Value, first.Code.Pos.short())
+			b.errs.add(s.Code.Pos, "duplicate code %s (first used by %s at %s)", s.Code.Value, first.Name.Value, first.Code.Pos.short())
 		} else {
 			codes[s.Code.Value] = s
 		}
@@ -470,32 +580,39 @@ func (b *builder) aliases(specs []ErrorSpec, defs []*ErrorDef) {
 		def *ErrorDef
 		pos Pos
 	}
-	byPair := map[[2]int]claimant{}
+	type pair struct {
+		code   string
+		status int
+	}
+	byPair := map[pair]claimant{}
 	for i, e := range defs {
+		if !e.HasCode {
+			continue
+		}
 		for _, st := range e.Statuses {
-			byPair[[2]int{e.Code, st}] = claimant{e, specs[i].Code.Pos}
+			byPair[pair{e.Code.String(), st}] = claimant{e, specs[i].Code.Pos}
 		}
 	}
 	for i, e := range defs {
-		seen := map[int64]Pos{}
+		seen := map[string]Pos{}
 		for _, a := range specs[i].Aliases {
 			first, dup := seen[a.Value]
 			switch {
 			case dup:
-				b.errs.add(a.Pos, "alias %d is listed twice (first at %s)", a.Value, first.short())
+				b.errs.add(a.Pos, "alias %s is listed twice (first at %s)", a.Value, first.short())
 				continue
-			case int(a.Value) == e.Code:
-				b.errs.add(a.Pos, "alias %d is %s's own code", a.Value, e.Name)
+			case e.HasCode && a.Value == e.Code.String():
+				b.errs.add(a.Pos, "alias %s is %s's own code", a.Value, e.Name)
 				continue
 			}
 			seen[a.Value] = a.Pos
 			for _, st := range e.Statuses {
-				pair := [2]int{int(a.Value), st}
-				if prev, ok := byPair[pair]; ok && prev.def != e {
-					b.errs.add(a.Pos, "alias %d is ambiguous: code %d with status %d already means %s (at %s)", a.Value, a.Value, st, prev.def.Name, prev.pos.short())
+				p := pair{a.Value, st}
+				if prev, ok := byPair[p]; ok && prev.def != e {
+					b.errs.add(a.Pos, "alias %s is ambiguous: code %s with status %d already means %s (at %s)", a.Value, a.Value, st, prev.def.Name, prev.pos.short())
 					break
 				}
-				byPair[pair] = claimant{e, a.Pos}
+				byPair[p] = claimant{e, a.Pos}
 			}
 		}
 	}

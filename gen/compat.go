@@ -3,6 +3,7 @@ package gen
 import (
 	"fmt"
 	"slices"
+	"strconv"
 )
 
 // Change is one difference between two versions of a spec, at the place a
@@ -80,12 +81,38 @@ func (c *compat) compare(oldS *Spec, om *Model, newS *Spec, nm *Model) {
 	if om.Package != nm.Package {
 		c.breaking(newS.Package.Pos, "package renamed from %s to %s", om.Package, nm.Package)
 	}
-	if om.Envelope.Code != nm.Envelope.Code {
-		c.breaking(at(newS.Envelope.Code.Pos, newS.Pos), "envelope code field renamed from %q to %q", om.Envelope.Code, nm.Envelope.Code)
+	oe, ne, es := om.Envelope, nm.Envelope, newS.Envelope
+	for _, m := range []struct {
+		what     string
+		old, new *Member
+		pos      Pos
+	}{
+		{"code", oe.Code, ne.Code, es.Code.Pos},
+		{"message", oe.Message, ne.Message, es.Message.Pos},
+		{"type", oe.Type, ne.Type, es.Type.Pos},
+		{"status", oe.Status, ne.Status, es.Status.Pos},
+	} {
+		if o, n := memberName(m.old), memberName(m.new); o != n {
+			c.breaking(at(m.pos, at(es.Pos, newS.Pos)), "envelope %s member changed from %s to %s", m.what, o, n)
+		}
 	}
-	if om.Envelope.Message != nm.Envelope.Message {
-		c.breaking(at(newS.Envelope.Message.Pos, newS.Pos), "envelope message field renamed from %q to %q", om.Envelope.Message, nm.Envelope.Message)
+	if oe.StringCodes != ne.StringCodes {
+		c.breaking(at(es.Pos, newS.Pos), "codes changed from %s to %s", codeKind(oe.StringCodes), codeKind(ne.StringCodes))
 	}
+	oldConsts := map[string]string{}
+	for _, m := range oe.Consts {
+		oldConsts[m.Name] = m.Const
+	}
+	for i, m := range ne.Consts {
+		if old, ok := oldConsts[m.Name]; !ok || old != m.Const {
+			c.breaking(es.Const[i].Path.Pos, "envelope const %s = %s is new or changed: bodies of the old spec do not carry it", m.Name, m.Const)
+		}
+		delete(oldConsts, m.Name)
+	}
+	for name, v := range oldConsts {
+		c.breaking(at(es.Pos, newS.Pos), "envelope const %s = %s removed", name, v)
+	}
+	c.compareFields("the envelope", oe.Fields, ne.Fields, es.Fields, at(es.Pos, newS.Pos))
 	ow, nw := om.WebSocket, nm.WebSocket
 	wsPos := at(newS.WebSocket.Pos, newS.Pos)
 	if ow.TypeField != nw.TypeField || ow.Type != nw.Type || ow.MessageField != nw.MessageField {
@@ -102,10 +129,12 @@ func (c *compat) compare(oldS *Spec, om *Model, newS *Spec, nm *Model) {
 	}
 
 	oldByName, newByName := map[string]int{}, map[string]int{}
-	oldByCode := map[int]int{}
+	oldByCode := map[CodeValue]int{}
 	for i, e := range om.Errors {
 		oldByName[e.Name] = i
-		oldByCode[e.Code] = i
+		if e.HasCode {
+			oldByCode[e.Code] = i
+		}
 	}
 	for i, e := range nm.Errors {
 		newByName[e.Name] = i
@@ -116,7 +145,7 @@ func (c *compat) compare(oldS *Spec, om *Model, newS *Spec, nm *Model) {
 		}
 		renamed := false
 		for j, ne := range nm.Errors {
-			if ne.Code == oe.Code {
+			if ne.HasCode && ne.Code == oe.Code {
 				if _, existed := oldByName[ne.Name]; !existed {
 					c.breaking(newS.Errors[j].Name.Pos, "error %s renamed to %s", oe.Name, ne.Name)
 					renamed = true
@@ -124,18 +153,18 @@ func (c *compat) compare(oldS *Spec, om *Model, newS *Spec, nm *Model) {
 			}
 		}
 		if !renamed {
-			c.breaking(oldS.Errors[i].Name.Pos, "error %s (code %d) removed", oe.Name, oe.Code)
+			c.breaking(oldS.Errors[i].Name.Pos, "error %s (code %v) removed", oe.Name, oe.Code)
 		}
 	}
 	for j, ne := range nm.Errors {
 		i, ok := oldByName[ne.Name]
 		if !ok {
-			if k, had := oldByCode[ne.Code]; had {
+			if k, had := oldByCode[ne.Code]; had && ne.HasCode {
 				if _, still := newByName[om.Errors[k].Name]; !still {
 					continue // a rename, reported above
 				}
 			}
-			c.added(newS.Errors[j].Name.Pos, "added error %s (code %d)", ne.Name, ne.Code)
+			c.added(newS.Errors[j].Name.Pos, "added error %s (code %v)", ne.Name, ne.Code)
 			continue
 		}
 		c.compareError(&oldS.Errors[i], om.Errors[i], &newS.Errors[j], ne)
@@ -144,8 +173,11 @@ func (c *compat) compare(oldS *Spec, om *Model, newS *Spec, nm *Model) {
 
 func (c *compat) compareError(oldS *ErrorSpec, oe *ErrorDef, newS *ErrorSpec, ne *ErrorDef) {
 	name := ne.Name
-	if oe.Code != ne.Code {
-		c.breaking(newS.Code.Pos, "code of %s changed from %d to %d", name, oe.Code, ne.Code)
+	if oe.Code != ne.Code || oe.HasCode != ne.HasCode {
+		c.breaking(at(newS.Code.Pos, newS.Pos), "code of %s changed from %v to %v", name, codeOrNone(oe), codeOrNone(ne))
+	}
+	if oe.Type != ne.Type {
+		c.breaking(at(newS.Type.Pos, newS.Pos), "type of %s changed from %q to %q", name, oe.Type, ne.Type)
 	}
 	if oe.Status != ne.Status {
 		c.breaking(newS.Status.Pos, "default status of %s changed from %d to %d", name, oe.Status, ne.Status)
@@ -154,12 +186,13 @@ func (c *compat) compareError(oldS *ErrorSpec, oe *ErrorDef, newS *ErrorSpec, ne
 	if len(newS.Statuses) > 0 {
 		statusesPos = newS.Statuses[0].Pos
 	}
-	c.compareSet("status", name, oe.Statuses, ne.Statuses, statusesPos)
+	compareSet(c, "status", name, oe.Statuses, ne.Statuses, statusesPos)
 	aliasesPos := newS.Pos
 	if len(newS.Aliases) > 0 {
 		aliasesPos = newS.Aliases[0].Pos
 	}
-	c.compareSet("alias", name, oe.Aliases, ne.Aliases, aliasesPos)
+	compareSet(c, "alias", name, oe.Aliases, ne.Aliases, aliasesPos)
+	c.compareFields(name, oe.OwnFields, ne.OwnFields, newS.Fields, newS.Pos)
 	if oe.Retry != ne.Retry {
 		c.breaking(at(newS.Retry.Pos, newS.Pos), "retry of %s changed from %s to %s", name, oe.Retry, ne.Retry)
 	}
@@ -185,15 +218,65 @@ func (c *compat) compareError(oldS *ErrorSpec, oe *ErrorDef, newS *ErrorSpec, ne
 
 // compareSet reports the values of a set (statuses, aliases) that the new
 // spec removes, which break clients, and adds, which do not.
-func (c *compat) compareSet(what, name string, old, new []int, pos Pos) {
+func compareSet[T comparable](c *compat, what, name string, old, new []T, pos Pos) {
 	for _, v := range old {
 		if !slices.Contains(new, v) {
-			c.breaking(pos, "%s %d of %s removed", what, v, name)
+			c.breaking(pos, "%s %v of %s removed", what, v, name)
 		}
 	}
 	for _, v := range new {
 		if !slices.Contains(old, v) {
-			c.added(pos, "added %s %d to %s", what, v, name)
+			c.added(pos, "added %s %v to %s", what, v, name)
 		}
 	}
+}
+
+// compareFields reports fields removed, retyped or moved to another
+// member, which break clients, and fields added, which do not.
+func (c *compat) compareFields(owner string, old, new []*Field, specs []FieldSpec, pos Pos) {
+	posOf := func(name string) Pos {
+		for _, fs := range specs {
+			if fs.Name.Value == name {
+				return fs.Name.Pos
+			}
+		}
+		return pos
+	}
+	for _, of := range old {
+		i := slices.IndexFunc(new, func(f *Field) bool { return f.Name == of.Name })
+		switch {
+		case i < 0:
+			c.breaking(pos, "field %s of %s removed", of.Name, owner)
+		case new[i].Type != of.Type:
+			c.breaking(posOf(of.Name), "field %s of %s retyped from %s to %s", of.Name, owner, of.Type, new[i].Type)
+		case new[i].Member.Name != of.Member.Name:
+			c.breaking(posOf(of.Name), "field %s of %s moved from member %s to %s", of.Name, owner, of.Member.Name, new[i].Member.Name)
+		}
+	}
+	for _, nf := range new {
+		if !slices.ContainsFunc(old, func(f *Field) bool { return f.Name == nf.Name }) {
+			c.added(posOf(nf.Name), "added field %s to %s", nf.Name, owner)
+		}
+	}
+}
+
+func memberName(m *Member) string {
+	if m == nil {
+		return "none"
+	}
+	return strconv.Quote(m.Name)
+}
+
+func codeKind(str bool) string {
+	if str {
+		return "strings"
+	}
+	return "integers"
+}
+
+func codeOrNone(e *ErrorDef) any {
+	if !e.HasCode {
+		return "none"
+	}
+	return e.Code
 }

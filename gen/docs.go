@@ -48,9 +48,12 @@ func Markdown(m *Model, name, text string) ([]byte, error) {
 func docFuncs(m *Model) template.FuncMap {
 	return template.FuncMap{
 		// body and wsbody encode with the generated packages' own code.
-		"body": func(code int, message string) string {
-			codePrefix, messagePrefix := envelopePrefixes(m.Envelope)
-			return indentJSON(wire.AppendEnvelope(nil, codePrefix, code, messagePrefix, message))
+		"body": func(e any, message string) (string, error) {
+			def, err := errorOf(m, e)
+			if err != nil {
+				return "", err
+			}
+			return indentJSON(sample(def.Body, message, def.Status)), nil
 		},
 		"wsbody": func(message string) string {
 			return indentJSON(wire.AppendStringObject(nil, webSocketPrefix(m.WebSocket), message))
@@ -69,10 +72,11 @@ func docFuncs(m *Model) template.FuncMap {
 		"statusList": func(e *ErrorDef) string {
 			return joinStatuses(e.Statuses, "/")
 		},
-		"retry":     retryDoc,
-		"table":     func(t Table) string { return markdownTable(t.Columns, t.Rows) },
-		"reference": referenceTable,
-		"inc":       func(i int) int { return i + 1 },
+		"retry":      retryDoc,
+		"properties": func(e *ErrorDef) string { return propertiesDoc(&m.Envelope, e) },
+		"table":      func(t Table) string { return markdownTable(t.Columns, t.Rows) },
+		"reference":  referenceTable,
+		"inc":        func(i int) int { return i + 1 },
 	}
 }
 
@@ -134,12 +138,73 @@ func statusesDoc(e *ErrorDef, texts []StatusText) string {
 	return strings.Join(parts, ", ")
 }
 
+// errorOf finds the error a template names: an error itself, or its code.
+func errorOf(m *Model, e any) (*ErrorDef, error) {
+	if def, ok := e.(*ErrorDef); ok {
+		return def, nil
+	}
+	for _, def := range m.Errors {
+		if def.HasCode && fmt.Sprint(def.Code.Value()) == fmt.Sprint(e) {
+			return def, nil
+		}
+	}
+	return nil, fmt.Errorf("body: no error has code %v", e)
+}
+
+// propertiesDoc lists the members of an error's body, one Markdown item
+// each: consts, code, type, message, status, then its fields.
+func propertiesDoc(env *Envelope, e *ErrorDef) string {
+	var items []string
+	for _, c := range env.Consts {
+		items = append(items, fmt.Sprintf("- %s: always %s", codeSpan(c.Name), codeSpan(c.Const)))
+	}
+	if env.Code != nil && e.HasCode {
+		kind := "number"
+		if env.StringCodes {
+			kind = "string"
+		}
+		items = append(items, fmt.Sprintf("- %s (%s): Error code %s", codeSpan(env.Code.Name), kind, codesDoc(e)))
+	}
+	if env.Type != nil && e.Type != "" {
+		item := fmt.Sprintf("- %s (string): %s", codeSpan(env.Type.Name), codeSpan(e.Type))
+		if !e.HasCode {
+			item += ", which identifies the error"
+		}
+		items = append(items, item)
+	}
+	if env.Message != nil {
+		items = append(items, fmt.Sprintf("- %s (string): %s", codeSpan(env.Message.Name), or(e.MessageDescription, "The error message")))
+	}
+	if env.Status != nil {
+		items = append(items, fmt.Sprintf("- %s (number): the HTTP status", codeSpan(env.Status.Name)))
+	}
+	for _, f := range e.Fields {
+		item := fmt.Sprintf("- %s (%s, optional)", codeSpan(f.Member.Name), f.Type)
+		if f.Doc != "" {
+			item += ": " + f.Doc
+		}
+		items = append(items, item)
+	}
+	return strings.Join(items, "\n")
+}
+
 func codesDoc(e *ErrorDef) string {
-	s := fmt.Sprintf("`%d`", e.Code)
+	if !e.HasCode {
+		return "none; the type " + codeSpan(e.Type) + " tells it"
+	}
+	s := codeSpan(e.Code.String())
 	for _, a := range e.Aliases {
-		s += fmt.Sprintf(" (or `%d` with status %s)", a, joinStatuses(e.Statuses, "/"))
+		s += fmt.Sprintf(" (or %s with status %s)", codeSpan(a.String()), joinStatuses(e.Statuses, "/"))
 	}
 	return s
+}
+
+// codeCell is the code column of the reference table.
+func codeCell(e *ErrorDef) string {
+	if !e.HasCode {
+		return "type " + codeSpan(e.Type)
+	}
+	return codeSpan(e.Code.String())
 }
 
 func joinStatuses(statuses []int, sep string) string {
@@ -163,9 +228,9 @@ func retryDoc(e *ErrorDef) string {
 func referenceTable(m *Model) string {
 	var rows [][]string
 	for _, e := range m.ByCode {
-		rows = append(rows, []string{fmt.Sprintf("`%d`", e.Code), joinStatuses(e.Statuses, "/"), e.Name, e.Summary})
+		rows = append(rows, []string{codeCell(e), joinStatuses(e.Statuses, "/"), e.Name, e.Summary})
 		for _, a := range e.Aliases {
-			rows = append(rows, []string{fmt.Sprintf("`%d`", a), joinStatuses(e.Statuses, "/"), e.Name, "Alias of `" + strconv.Itoa(e.Code) + "`"})
+			rows = append(rows, []string{codeSpan(a.String()), joinStatuses(e.Statuses, "/"), e.Name, "Alias of " + codeSpan(e.Code.String())})
 		}
 	}
 	return markdownTable([]string{"Error Code", "HTTP Status", "Error Type", "Description"}, rows)

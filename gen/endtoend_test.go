@@ -36,7 +36,7 @@ func TestEndToEnd(t *testing.T) {
 	write(filepath.Join(dir, "go.mod"), []byte("module e2e\n\ngo 1.26\n"))
 
 	specs := map[string][]byte{"synthetic.yaml": syntheticSpec(1000)}
-	for _, spec := range goodSpecs(t) {
+	for _, spec := range append(goodSpecs(t), apiSpecs(t)...) {
 		src, err := os.ReadFile(spec)
 		require.NoError(t, err)
 		specs[spec] = src
@@ -65,6 +65,9 @@ func TestEndToEnd(t *testing.T) {
 		}
 		require.NoError(t, endToEndTest.Execute(&test, data))
 		write(filepath.Join(pkgDir, "endtoend_test.go"), test.Bytes())
+		if fixtures := fixtureTest(t, spec, m); fixtures != nil {
+			write(filepath.Join(pkgDir, "fixtures_test.go"), fixtures)
+		}
 	}
 
 	for _, args := range [][]string{{"vet", "./..."}, {"test", "-count=1", "./..."}} {
@@ -91,9 +94,14 @@ type endToEndError struct {
 	*ErrorDef
 	Args        string // Go source of the constructor's arguments
 	WantMessage string
-	Unknown     string // the message when no values are known
-	Retryable   bool
-	Fields      map[string]string // Go source of each param field's expected value
+	BodyExpr    string // Go expression of the body, of code, msg and status
+	// NoMessageExpr is the body without a message.
+	NoMessageExpr string
+	CodeLit       string   // Go literal of the code, "nil" for none
+	AliasLits     []string // of the aliases
+	Unknown       string   // the message when no values are known
+	Retryable     bool
+	Fields        map[string]string // Go source of each param field's expected value
 }
 
 // sampleValue returns a constructor argument for p, chosen to exercise
@@ -113,6 +121,46 @@ func sampleValue(p *Param) any {
 	return 0.0
 }
 
+func asInt(v any) int       { i, _ := v.(int); return i }
+func asString(v any) string { s, _ := v.(string); return s }
+
+// bodyExpr is the Go source of error e's body as nested maps, for
+// encoding/json: its consts, its code (the expression code), its type, the
+// message (msg, when withMessage) and the status.
+func bodyExpr(env *Envelope, e *ErrorDef, withMessage bool, code, msg, status string) string {
+	var object func(parent *Member) string
+	object = func(parent *Member) string {
+		var parts []string
+		for _, mb := range env.Members {
+			if mb.Parent != parent {
+				continue
+			}
+			v := ""
+			switch {
+			case mb.Kind == KindObject:
+				if inner := object(mb); inner != "map[string]any{}" {
+					v = inner
+				}
+			case mb.Const != "":
+				v = "json.RawMessage(" + strconv.Quote(mb.Const) + ")"
+			case mb == env.Code && e.HasCode:
+				v = code
+			case mb == env.Type && e.Type != "":
+				v = strconv.Quote(e.Type)
+			case mb == env.Message && withMessage:
+				v = msg
+			case mb == env.Status:
+				v = status
+			}
+			if v != "" {
+				parts = append(parts, strconv.Quote(mb.Key())+": "+v)
+			}
+		}
+		return "map[string]any{" + strings.Join(parts, ", ") + "}"
+	}
+	return object(nil)
+}
+
 func goLiteral(v any) string {
 	if s, ok := v.(string); ok {
 		return strconv.Quote(s)
@@ -124,6 +172,15 @@ func endToEndData(m *Model) map[string]any {
 	var errs []endToEndError
 	for _, e := range m.Errors {
 		ee := endToEndError{ErrorDef: e, WantMessage: e.Message, Unknown: or(e.Unrendered, e.Message), Retryable: e.Retry != RetryNever, Fields: map[string]string{}}
+		ee.BodyExpr = bodyExpr(&m.Envelope, e, true, "code", "msg", "status")
+		ee.NoMessageExpr = bodyExpr(&m.Envelope, e, false, goLiteral(e.Code.Value()), "", strconv.Itoa(e.Status))
+		ee.CodeLit = "nil"
+		if e.HasCode {
+			ee.CodeLit = goLiteral(e.Code.Value())
+		}
+		for _, a := range e.Aliases {
+			ee.AliasLits = append(ee.AliasLits, goLiteral(a.Value()))
+		}
 		if e.HasTemplate() {
 			var args []string
 			for _, p := range e.Params {
@@ -145,10 +202,14 @@ func endToEndData(m *Model) map[string]any {
 		}
 		errs = append(errs, ee)
 	}
-	unknown := 1
+	var unknown any = 1
 	for _, r := range m.Resolutions {
-		unknown = max(unknown, r.Code+1)
+		unknown = max(unknown.(int), r.Code.Int+1)
 	}
+	if m.Envelope.StringCodes {
+		unknown = "no_such_code"
+	}
+	unknownErr := &ErrorDef{HasCode: true, Code: CodeValue{Int: asInt(unknown), Str: asString(unknown)}}
 	owned := map[int]bool{}
 	for _, o := range m.StatusOwners {
 		owned[o.Status] = true
@@ -160,7 +221,10 @@ func endToEndData(m *Model) map[string]any {
 			break
 		}
 	}
-	return map[string]any{"Model": m, "Errors": errs, "UnknownCode": unknown, "UnownedStatus": unowned}
+	return map[string]any{
+		"Model": m, "Errors": errs, "UnknownCode": goLiteral(unknown), "UnownedStatus": unowned,
+		"UnknownBodyExpr": bodyExpr(&m.Envelope, unknownErr, true, goLiteral(unknown), `"new"`, "418"),
+	}
 }
 
 var endToEndTest = template.Must(template.New("").Parse(`package {{.Model.Package}}_test
@@ -180,10 +244,10 @@ import (
 	pkg "e2e/{{.Model.Package}}"
 )
 
-// envelope encodes a body with encoding/json, independently of the
+// mustJSON encodes a body with encoding/json, independently of the
 // package's encoder.
-func envelope(code int, message string) []byte {
-	b, err := json.Marshal(map[string]any{ {{- printf "%q" .Model.Envelope.Code}}: code, {{printf "%q" .Model.Envelope.Message}}: message})
+func mustJSON(v any) []byte {
+	b, err := json.Marshal(v)
 	if err != nil {
 		panic(err)
 	}
@@ -220,6 +284,10 @@ func TestEndToEnd(t *testing.T) {
 	}
 {{range $i, $e := .Errors}}
 	t.Run({{printf "%q" .Name}}, func(t *testing.T) {
+		// envelope is the body of this error, built from the spec's
+		// member paths with encoding/json.
+		envelope := func(code any, msg string, status int) []byte { return mustJSON({{.BodyExpr}}) }
+		_ = envelope
 		err := all[{{$i}}]
 		wrapped := fmt.Errorf("context: %w", err)
 		api := err.(pkg.Error)
@@ -231,13 +299,19 @@ func TestEndToEnd(t *testing.T) {
 			t.Errorf("{{$field}} = %v", got)
 		}
 {{- end}}
-		if api.ErrorCode() != {{.Code}} || pkg.{{.CodeConst}} != {{.Code}} || pkg.{{.CodeConst}}.String() != {{printf "%q" .Name}} {
-			t.Errorf("code %d (%s)", api.ErrorCode(), api.ErrorCode())
+{{- if .HasCode}}
+		if api.ErrorCode() != {{.CodeLit}} || pkg.{{.CodeConst}} != {{.CodeLit}} || pkg.{{.CodeConst}}.String() != {{printf "%q" .Name}} {
+			t.Errorf("code %v (%s)", api.ErrorCode(), api.ErrorCode())
 		}
-		if api.HTTPStatus() != {{.Status}} || pkg.{{.CodeConst}}.HTTPStatus() != {{.Status}} || pkg.HTTPStatus(wrapped) != {{.Status}} {
+{{- else}}
+		if api.ErrorCode() != {{if $.Model.Envelope.StringCodes}}""{{else}}0{{end}} {
+			t.Errorf("an error without a code has code %v", api.ErrorCode())
+		}
+{{- end}}
+		if api.HTTPStatus() != {{.Status}} || {{if .HasCode}}pkg.{{.CodeConst}}.HTTPStatus() != {{.Status}} || {{end}}pkg.HTTPStatus(wrapped) != {{.Status}} {
 			t.Errorf("status %d", api.HTTPStatus())
 		}
-		if c, ok := pkg.CodeOf(wrapped); !ok || c != pkg.{{.CodeConst}} {
+		if c, ok := pkg.CodeOf(wrapped); !ok || c != api.ErrorCode() {
 			t.Errorf("CodeOf = %v, %v", c, ok)
 		}
 		if pkg.Retryable(wrapped) != {{.Retryable}} {
@@ -270,10 +344,10 @@ func TestEndToEnd(t *testing.T) {
 		}
 		rec := httptest.NewRecorder()
 		pkg.WriteError(rec, sentinels[{{$i}}])
-		if !sameJSON(t, rec.Body.Bytes(), envelope({{.Code}}, unknown)) {
+		if !sameJSON(t, rec.Body.Bytes(), envelope({{.CodeLit}}, unknown, {{.Status}})) {
 			t.Errorf("WriteError of the sentinel sent %s", rec.Body.Bytes())
 		}
-		if got := pkg.Parse({{.Status}}, []byte({{printf "%q" (printf "{%q:%d}" $.Model.Envelope.Code .Code)}})).(pkg.Error).ErrorMessage(); got != unknown {
+		if got := pkg.Parse({{.Status}}, mustJSON({{.NoMessageExpr}})).(pkg.Error).ErrorMessage(); got != unknown {
 			t.Errorf("a body without a message parsed with message %q, want %q", got, unknown)
 		}
 
@@ -289,7 +363,7 @@ func TestEndToEnd(t *testing.T) {
 			if rec.Code != status || rec.Header().Get("Content-Type") != "application/json" {
 				t.Errorf("WriteError sent %d %q", rec.Code, rec.Header().Get("Content-Type"))
 			}
-			if bytes.Contains(body, []byte("secret")) || !sameJSON(t, body, envelope({{.Code}}, sent.ErrorMessage())) {
+			if bytes.Contains(body, []byte("secret")) || !sameJSON(t, body, envelope({{.CodeLit}}, sent.ErrorMessage(), status)) {
 				t.Errorf("WriteError body %s", body)
 			}
 			if m, _ := sent.MarshalJSON(); !bytes.Equal(m, body) {
@@ -314,7 +388,7 @@ func TestEndToEnd(t *testing.T) {
 		// Every documented example parses to this error with that message,
 		// and encodes back to the same body.
 		for _, example := range []string{ {{- range .Examples}}{{printf "%q" .}}, {{end -}} } {
-			body := envelope({{.Code}}, example)
+			body := envelope({{.CodeLit}}, example, {{.Status}})
 			got := pkg.Parse({{.Status}}, body)
 			var e *pkg.{{.Name}}
 			if !errors.As(got, &e) || e.ErrorMessage() != example {
@@ -329,11 +403,11 @@ func TestEndToEnd(t *testing.T) {
 {{- if .Aliases}}
 
 		// Each alias means this error with one of its statuses, and keeps the code received.
-		for _, alias := range []int{ {{- range .Aliases}}{{.}}, {{end -}} } {
+		for _, alias := range []pkg.Code{ {{- range .AliasLits}}{{.}}, {{end -}} } {
 			for _, status := range []int{ {{- range .Statuses}}{{.}}, {{end -}} } {
-				got := pkg.Parse(status, envelope(alias, "aliased"))
+				got := pkg.Parse(status, envelope(alias, "aliased", status))
 				var e *pkg.{{.Name}}
-				if !errors.As(got, &e) || int(e.ReceivedCode()) != alias || e.ErrorCode() != pkg.{{$e.CodeConst}} || e.HTTPStatus() != status || e.ErrorMessage() != "aliased" {
+				if !errors.As(got, &e) || e.ReceivedCode() != alias || e.ErrorCode() != pkg.{{$e.CodeConst}} || e.HTTPStatus() != status || e.ErrorMessage() != "aliased" {
 					t.Errorf("alias %d at %d parsed as %#v", alias, status, got)
 				}
 			}
@@ -344,7 +418,7 @@ func TestEndToEnd(t *testing.T) {
 	if pkg.HTTPStatus(errors.New("plain")) != {{.Model.Fallback.Status}} || pkg.HTTPStatus(nil) != 200 {
 		t.Errorf("HTTPStatus of non-API errors")
 	}
-	if got := pkg.Code(0).String(); got != "Code(0)" {
+	if got := pkg.Code({{if .Model.Envelope.StringCodes}}"x"{{else}}0{{end}}).String(); got != {{if .Model.Envelope.StringCodes}}` + "`" + `Code("x")` + "`" + `{{else}}"Code(0)"{{end}} {
 		t.Errorf("unknown code prints as %q", got)
 	}
 
@@ -361,8 +435,8 @@ func TestEndToEnd(t *testing.T) {
 	})
 
 	t.Run("UnknownCode", func(t *testing.T) {
-		got := pkg.Parse(418, envelope({{.UnknownCode}}, "new"))
-		want := &pkg.UnknownError{Code: {{.UnknownCode}}, Status: 418, Message: "new"}
+		got := pkg.Parse(418, mustJSON({{.UnknownBodyExpr}}))
+		want := &pkg.UnknownError{Code: {{.UnknownCode}}, Status: 418{{if .Model.Envelope.Message}}, Message: "new"{{end}}}
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("got %#v", got)
 		}
@@ -401,7 +475,7 @@ func TestEndToEnd(t *testing.T) {
 		if err := json.Unmarshal(data, &v); err != nil || v[{{printf "%q" .Model.WebSocket.TypeField}}] != {{printf "%q" .Model.WebSocket.Type}} || v[{{printf "%q" .Model.WebSocket.MessageField}}] != "x" {
 			t.Errorf("WebSocket message %s", data)
 		}
-		if _, ok := pkg.ParseWebSocketError(envelope(1, "x")); ok {
+		if _, ok := pkg.ParseWebSocketError([]byte("{\"errorCode\":1,\"errorMessage\":\"x\"}")); ok {
 			t.Errorf("an HTTP envelope is not a WebSocket error")
 		}
 		if _, ok := pkg.ParseWebSocketError([]byte("not json")); ok {

@@ -21,9 +21,10 @@ func genErrors(f *jen.File, m *Model) {
 	genCode(f, m)
 	genErrorInterface(f, m)
 	genUnknownError(f, m)
-	genDetails(f)
+	genEnvelopeFields(f, m)
+	genDetails(f, m)
 	genErrorString(f)
-	genLogValue(f)
+	genLogValue(f, m)
 	for _, e := range m.Errors {
 		genErrorType(f, m, e)
 		genConstructor(f, e)
@@ -42,34 +43,46 @@ func genErrors(f *jen.File, m *Model) {
 //	func (c Code) String() string
 //	func (c Code) HTTPStatus() int
 func genCode(f *jen.File, m *Model) {
-	comment(f.Group, fmt.Sprintf("Code is the numeric error code of the %s, sent in the %s field.", m.APIName, m.Envelope.Code))
-	f.Type().Id("Code").Int()
+	coded := codedErrors(m.ByCode)
+	if m.Envelope.StringCodes {
+		comment(f.Group, fmt.Sprintf("Code is the error code of the %s, sent in the %s field.", m.APIName, fieldDoc(m.Envelope.Code)))
+		f.Type().Id("Code").String()
+	} else {
+		comment(f.Group, fmt.Sprintf("Code is the numeric error code of the %s, sent in the %s field.", m.APIName, fieldDoc(m.Envelope.Code)))
+		f.Type().Id("Code").Int()
+	}
 	f.Line()
-	comment(f.Group, fmt.Sprintf("The codes of the %s.", m.APIName))
-	f.Const().DefsFunc(func(g *jen.Group) {
-		for _, e := range m.ByCode {
-			g.Comment(fmt.Sprintf("%s is the code of %s.", e.CodeConst, e.Name))
-			g.Id(e.CodeConst).Id("Code").Op("=").Lit(e.Code)
-		}
-	})
-	f.Line()
+	if len(coded) > 0 {
+		comment(f.Group, fmt.Sprintf("The codes of the %s.", m.APIName))
+		f.Const().DefsFunc(func(g *jen.Group) {
+			for _, e := range coded {
+				g.Comment(fmt.Sprintf("%s is the code of %s.", e.CodeConst, e.Name))
+				g.Id(e.CodeConst).Id("Code").Op("=").Lit(e.Code.Value())
+			}
+		})
+		f.Line()
+	}
 
+	unknown := jen.Lit("Code(").Op("+").Qual("strconv", "Itoa").Call(jen.Int().Call(jen.Id("c"))).Op("+").Lit(")")
+	if m.Envelope.StringCodes {
+		unknown = jen.Lit("Code(").Op("+").Qual("strconv", "Quote").Call(jen.String().Call(jen.Id("c"))).Op("+").Lit(")")
+	}
 	f.Comment("String returns the name of the error the code stands for, or Code(N)")
 	f.Comment("for a code this package does not know.")
 	f.Func().Params(jen.Id("c").Id("Code")).Id("String").Params().String().Block(
 		jen.Switch(jen.Id("c")).BlockFunc(func(g *jen.Group) {
-			for _, e := range m.ByCode {
+			for _, e := range coded {
 				g.Case(jen.Id(e.CodeConst)).Block(jen.Return(jen.Lit(e.Name)))
 			}
 		}),
-		jen.Return(jen.Lit("Code(").Op("+").Qual("strconv", "Itoa").Call(jen.Int().Call(jen.Id("c"))).Op("+").Lit(")")),
+		jen.Return(unknown),
 	)
 	f.Line()
 
 	comment(f.Group, fmt.Sprintf("HTTPStatus returns the default HTTP status of the error the code stands for. A code this package does not know gets %d, the status of %s.", m.Fallback.Status, m.Fallback.Name))
 	f.Func().Params(jen.Id("c").Id("Code")).Id("HTTPStatus").Params().Int().Block(
 		jen.Switch(jen.Id("c")).BlockFunc(func(g *jen.Group) {
-			for _, group := range byStatus(m.ByCode) {
+			for _, group := range byStatus(coded) {
 				g.CaseFunc(func(g *jen.Group) {
 					for _, e := range group {
 						g.Id(e.CodeConst)
@@ -79,6 +92,17 @@ func genCode(f *jen.File, m *Model) {
 		}),
 		jen.Return(jen.Lit(m.Fallback.Status)),
 	)
+}
+
+// codedErrors are the errors that have a code of their own.
+func codedErrors(errs []*ErrorDef) []*ErrorDef {
+	var out []*ErrorDef
+	for _, e := range errs {
+		if e.HasCode {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // byStatus groups errors by default status, in order of status.
@@ -110,11 +134,11 @@ func genErrorInterface(f *jen.File, m *Model) {
 	comment(f.Group, fmt.Sprintf("Error is implemented by every error of the %s: the types of this package, the Err values and UnknownError.", m.APIName))
 	f.Type().Id("Error").Interface(
 		jen.Error(),
-		jen.Comment(fmt.Sprintf("ErrorCode returns the code sent in the %s field.", m.Envelope.Code)),
+		jen.Comment(fmt.Sprintf("ErrorCode returns the code sent in the %s field.", fieldDoc(m.Envelope.Code))),
 		jen.Id("ErrorCode").Params().Id("Code"),
 		jen.Comment("HTTPStatus returns the HTTP status the error is sent with."),
 		jen.Id("HTTPStatus").Params().Int(),
-		jen.Comment(fmt.Sprintf("ErrorMessage returns the message sent in the %s field; it is", m.Envelope.Message)),
+		jen.Comment(fmt.Sprintf("ErrorMessage returns the message sent in the %s field; it is", fieldDoc(m.Envelope.Message))),
 		jen.Comment("never empty."),
 		jen.Id("ErrorMessage").Params().String(),
 	)
@@ -128,48 +152,87 @@ func genErrorInterface(f *jen.File, m *Model) {
 func genUnknownError(f *jen.File, m *Model) {
 	f.Comment("UnknownError is an API error whose code this package does not know, such")
 	f.Comment("as one added to the API after this package was generated.")
-	f.Type().Id("UnknownError").Struct(
-		jen.Comment(fmt.Sprintf("Code is the code received in the %s field.", m.Envelope.Code)),
-		jen.Id("Code").Id("Code"),
-		jen.Comment("Status is the HTTP status received."),
-		jen.Id("Status").Int(),
-		jen.Comment(fmt.Sprintf("Message is the message received in the %s field.", m.Envelope.Message)),
-		jen.Id("Message").String(),
-		jen.Comment("Body is an excerpt of the body received when it was not the envelope."),
-		jen.Id("Body").String(),
-	)
+	f.Type().Id("UnknownError").StructFunc(func(g *jen.Group) {
+		g.Comment(fmt.Sprintf("Code is the code received in the %s field.", fieldDoc(m.Envelope.Code)))
+		g.Id("Code").Id("Code")
+		if m.Envelope.Type != nil {
+			g.Comment(fmt.Sprintf("Type is the type received in the %s field.", fieldDoc(m.Envelope.Type)))
+			g.Id("Type").String()
+		}
+		g.Comment("Status is the HTTP status received.")
+		g.Id("Status").Int()
+		g.Comment(fmt.Sprintf("Message is the message received in the %s field.", fieldDoc(m.Envelope.Message)))
+		g.Id("Message").String()
+		g.Comment("Body is an excerpt of the body received when it was not an error body.")
+		g.Id("Body").String()
+		if len(m.Envelope.Fields) > 0 {
+			g.Id("EnvelopeFields")
+		}
+	})
 	f.Line()
 	recv := func() *jen.Statement { return jen.Params(jen.Id("e").Op("*").Id("UnknownError")) }
+	code := jen.Qual("strconv", "Itoa").Call(jen.Int().Call(jen.Id("e").Dot("Code")))
+	if m.Envelope.StringCodes {
+		code = jen.String().Call(jen.Id("e").Dot("Code"))
+	}
 	f.Comment("Error returns the code and the message.")
 	f.Func().Add(recv()).Id("Error").Params().String().Block(
-		jen.Return(jen.Lit("UnknownError (").Op("+").Qual("strconv", "Itoa").Call(jen.Int().Call(jen.Id("e").Dot("Code"))).
-			Op("+").Lit("): ").Op("+").Id("e").Dot("ErrorMessage").Call()),
+		jen.Return(jen.Lit("UnknownError (").Op("+").Add(code).Op("+").Lit("): ").Op("+").Id("e").Dot("ErrorMessage").Call()),
 	)
 	f.Line()
 	f.Comment("ErrorCode returns e.Code.")
 	f.Func().Add(recv()).Id("ErrorCode").Params().Id("Code").Block(jen.Return(jen.Id("e").Dot("Code")))
 	f.Line()
-	comment(f.Group, fmt.Sprintf("HTTPStatus returns e.Status, or %d when it is not an HTTP error status.", m.Fallback.Status))
+	invalid := jen.Id("e").Dot("Status").Op("<").Lit(400).Op("||").Id("e").Dot("Status").Op(">").Lit(599)
+	what := "an HTTP error status"
+	if errors2xx(m) {
+		invalid = jen.Parens(jen.Id("e").Dot("Status").Op("<").Lit(200).Op("||").Id("e").Dot("Status").Op(">").Lit(299)).Op("&&").Parens(invalid)
+		what = "a status an error is sent with (2xx, 4xx or 5xx)"
+	}
+	comment(f.Group, fmt.Sprintf("HTTPStatus returns e.Status, or %d when it is not %s.", m.Fallback.Status, what))
 	f.Func().Add(recv()).Id("HTTPStatus").Params().Int().Block(
-		jen.If(jen.Id("e").Dot("Status").Op("<").Lit(400).Op("||").Id("e").Dot("Status").Op(">").Lit(599)).Block(
-			jen.Return(jen.Lit(m.Fallback.Status)),
-		),
+		jen.If(invalid).Block(jen.Return(jen.Lit(m.Fallback.Status))),
 		jen.Return(jen.Id("e").Dot("Status")),
 	)
 	f.Line()
-	f.Comment("ErrorMessage returns e.Message, or the text of the HTTP status when it is empty.")
-	f.Func().Add(recv()).Id("ErrorMessage").Params().String().Block(
-		jen.If(jen.Id("e").Dot("Message").Op("==").Lit("")).Block(
+	if m.Envelope.Message == nil && m.Envelope.StringCodes {
+		// Without a message member, the code is all an unknown error says.
+		f.Comment("ErrorMessage returns e.Message, or, when it is empty, the code, else the")
+		f.Comment("text of the HTTP status.")
+		f.Func().Add(recv()).Id("ErrorMessage").Params().String().Block(
+			jen.If(jen.Id("e").Dot("Message").Op("!=").Lit("")).Block(jen.Return(jen.Id("e").Dot("Message"))),
+			jen.If(jen.Id("e").Dot("Code").Op("!=").Lit("")).Block(jen.Return(jen.String().Call(jen.Id("e").Dot("Code")))),
 			jen.Return(jen.Id("statusText").Call(jen.Id("e").Dot("HTTPStatus").Call())),
-		),
-		jen.Return(jen.Id("e").Dot("Message")),
-	)
+		)
+	} else {
+		f.Comment("ErrorMessage returns e.Message, or the text of the HTTP status when it is empty.")
+		f.Func().Add(recv()).Id("ErrorMessage").Params().String().Block(
+			jen.If(jen.Id("e").Dot("Message").Op("==").Lit("")).Block(
+				jen.Return(jen.Id("statusText").Call(jen.Id("e").Dot("HTTPStatus").Call())),
+			),
+			jen.Return(jen.Id("e").Dot("Message")),
+		)
+	}
 	f.Line()
-	f.Comment("LogValue returns the error's code, status, message and body excerpt, for")
-	f.Comment("log/slog.")
-	f.Func().Add(recv()).Id("LogValue").Params().Qual("log/slog", "Value").Block(
-		jen.Return(jen.Id("logValue").Call(jen.Lit("UnknownError"), jen.Id("e"), jen.Op("&").Id("details").Values(jen.Id("body").Op(":").Id("e").Dot("Body")))),
-	)
+	f.Comment("LogValue returns the error's code, status, message, body excerpt and")
+	f.Comment("fields, for log/slog.")
+	f.Func().Add(recv()).Id("LogValue").Params().Qual("log/slog", "Value").BlockFunc(func(g *jen.Group) {
+		d := jen.Op("&").Id("details").Values(jen.Id("body").Op(":").Id("e").Dot("Body"))
+		if m.Envelope.Type == nil && len(m.Envelope.Fields) == 0 {
+			g.Return(jen.Id("logValue").Call(jen.Lit("UnknownError"), jen.Id("e"), d))
+			return
+		}
+		g.Var().Id("attrs").Index().Qual("log/slog", "Attr")
+		if m.Envelope.Type != nil {
+			g.If(jen.Id("e").Dot("Type").Op("!=").Lit("")).Block(
+				jen.Id("attrs").Op("=").Append(jen.Id("attrs"), jen.Qual("log/slog", "String").Call(jen.Lit("type"), jen.Id("e").Dot("Type"))),
+			)
+		}
+		for _, fl := range m.Envelope.Fields {
+			g.Add(logFieldAttr(fl))
+		}
+		g.Return(jen.Id("logValue").Call(jen.Lit("UnknownError"), jen.Id("e"), d, jen.Id("attrs").Op("...")))
+	})
 	f.Line()
 	f.Func().Add(recv()).Id("appendMessage").Params(jen.Id("b").Index().Byte()).Index().Byte().Block(
 		jen.Return(jen.Append(jen.Id("b"), jen.Id("e").Dot("ErrorMessage").Call().Op("..."))),
@@ -203,18 +266,21 @@ func genStatusText(f *jen.File, m *Model) {
 // genDetails emits the type that holds what few errors carry:
 //
 //	type details struct { cause error; code Code; status int; body string }
-func genDetails(f *jen.File) {
+func genDetails(f *jen.File, m *Model) {
 	f.Comment("details holds what few errors carry: a cause, or the code, status and body")
 	f.Comment("an error was received with. Keeping them behind one pointer makes a new")
 	f.Comment("error one small allocation. Details are never changed once set:")
 	f.Comment("WithCause and WithStatus replace them, so copies of an error never share")
 	f.Comment("a change.")
-	f.Type().Id("details").Struct(
-		jen.Id("cause").Error(),
-		jen.Id("code").Id("Code").Comment("the code received, when not the error's own"),
-		jen.Id("status").Int().Comment("the status to send or received, when not the default"),
-		jen.Id("body").String().Comment("an excerpt of a received body that was not the envelope"),
-	)
+	f.Type().Id("details").StructFunc(func(g *jen.Group) {
+		g.Id("cause").Error()
+		g.Id("code").Id("Code").Comment("the code received, when not the error's own")
+		g.Id("status").Int().Comment("the status to send or received, when not the default")
+		g.Id("body").String().Comment("an excerpt of a received body that was not the envelope")
+		if m.Envelope.Type != nil {
+			g.Id("typ").String().Comment("the type received by an error that has none of its own")
+		}
+	})
 	f.Line()
 	f.Comment("get returns the details x points to, or none.")
 	f.Func().Params(jen.Id("x").Op("*").Id("details")).Id("get").Params().Id("details").Block(
@@ -230,22 +296,13 @@ func genDetails(f *jen.File) {
 	f.Line()
 }
 
-// genErrorString emits the helpers of the Error methods:
+// genErrorString emits the helper of the Error methods:
 //
-//	func appendErrorHead(b []byte, name string, code Code) []byte
 //	func errorString(b []byte, cause error) string
 //
 // Each Error method renders into a stack buffer, so only the string
 // allocates.
 func genErrorString(f *jen.File) {
-	f.Comment("appendErrorHead appends \"name (code): \", the start of an error's text.")
-	f.Func().Id("appendErrorHead").Params(jen.Id("b").Index().Byte(), jen.Id("name").String(), jen.Id("code").Id("Code")).Index().Byte().Block(
-		jen.Id("b").Op("=").Append(jen.Id("b"), jen.Id("name").Op("...")),
-		jen.Id("b").Op("=").Append(jen.Id("b"), jen.Lit(" (").Op("...")),
-		jen.Id("b").Op("=").Qual("strconv", "AppendInt").Call(jen.Id("b"), jen.Int64().Call(jen.Id("code")), jen.Lit(10)),
-		jen.Return(jen.Append(jen.Id("b"), jen.Lit("): ").Op("..."))),
-	)
-	f.Line()
 	f.Comment("errorString returns b as a string, with \": \" and the cause's text after it")
 	f.Comment("when there is a cause.")
 	f.Func().Id("errorString").Params(jen.Id("b").Index().Byte(), jen.Id("cause").Error()).String().Block(
@@ -264,9 +321,15 @@ func genErrorString(f *jen.File) {
 //
 // A log handler would otherwise take an error's MarshalJSON, the wire
 // body, and drop its status and cause.
-func genLogValue(f *jen.File) {
+func genLogValue(f *jen.File, m *Model) {
 	slogAttr := func(kind, key string, v jen.Code) jen.Code {
 		return jen.Qual("log/slog", kind).Call(jen.Lit(key), v)
+	}
+	codeAttr := func(key string, v *jen.Statement) jen.Code {
+		if m.Envelope.StringCodes {
+			return slogAttr("String", key, jen.String().Call(v))
+		}
+		return slogAttr("Int", key, jen.Int().Call(v))
 	}
 	f.Comment("logValue returns an error as a log/slog group: its name, code, the code it")
 	f.Comment("was received with when that was an alias, status, message, params, body")
@@ -276,9 +339,12 @@ func genLogValue(f *jen.File) {
 	).Qual("log/slog", "Value").Block(
 		jen.Id("d").Op(":=").Id("x").Dot("get").Call(),
 		jen.Id("attrs").Op(":=").Make(jen.Index().Qual("log/slog", "Attr"), jen.Lit(0), jen.Lit(7).Op("+").Len(jen.Id("params"))),
-		jen.Id("attrs").Op("=").Append(jen.Id("attrs"), slogAttr("String", "name", jen.Id("name")), slogAttr("Int", "code", jen.Int().Call(jen.Id("e").Dot("ErrorCode").Call()))),
-		jen.If(jen.Id("d").Dot("code").Op("!=").Lit(0)).Block(
-			jen.Id("attrs").Op("=").Append(jen.Id("attrs"), slogAttr("Int", "received_code", jen.Int().Call(jen.Id("d").Dot("code")))),
+		jen.Id("attrs").Op("=").Append(jen.Id("attrs"), slogAttr("String", "name", jen.Id("name"))),
+		jen.If(jen.Id("c").Op(":=").Id("e").Dot("ErrorCode").Call(), jen.Id("c").Op("!=").Add(zeroCode(m))).Block(
+			jen.Id("attrs").Op("=").Append(jen.Id("attrs"), codeAttr("code", jen.Id("c"))),
+		),
+		jen.If(jen.Id("d").Dot("code").Op("!=").Add(zeroCode(m))).Block(
+			jen.Id("attrs").Op("=").Append(jen.Id("attrs"), codeAttr("received_code", jen.Id("d").Dot("code"))),
 		),
 		jen.Id("attrs").Op("=").Append(jen.Id("attrs"), slogAttr("Int", "status", jen.Id("e").Dot("HTTPStatus").Call()), slogAttr("String", "message", jen.Id("e").Dot("ErrorMessage").Call())),
 		jen.Id("attrs").Op("=").Append(jen.Id("attrs"), jen.Id("params").Op("...")),
@@ -293,10 +359,81 @@ func genLogValue(f *jen.File) {
 	f.Line()
 }
 
+// logFieldAttr appends the log/slog attribute of a field to attrs when the
+// field is set, keyed by its member's key.
+func logFieldAttr(fl *Field) jen.Code {
+	v := jen.Id("e").Dot(fl.Name)
+	var attr jen.Code
+	switch fl.Type {
+	case "string", "int", "bool":
+		attr = jen.Qual("log/slog", map[string]string{"string": "String", "int": "Int", "bool": "Bool"}[fl.Type]).Call(jen.Lit(fl.Member.Key()), v)
+	case "float64":
+		attr = jen.Qual("log/slog", "Float64").Call(jen.Lit(fl.Member.Key()), v)
+	case "json":
+		attr = jen.Qual("log/slog", "String").Call(jen.Lit(fl.Member.Key()), jen.String().Call(v))
+	default:
+		attr = jen.Qual("log/slog", "Any").Call(jen.Lit(fl.Member.Key()), v)
+	}
+	return jen.If(isSet(v.Clone(), fl.Type)).Block(
+		jen.Id("attrs").Op("=").Append(jen.Id("attrs"), attr),
+	)
+}
+
+// errorHead is the start of an error's text: its name and code.
+func errorHead(e *ErrorDef) string {
+	if e.HasCode {
+		return e.Name + " (" + e.Code.String() + "): "
+	}
+	return e.Name + ": "
+}
+
 // logAttr is the log/slog attribute of a param, keyed by its spec name.
 func logAttr(p *Param) jen.Code {
 	kind := map[string]string{"string": "String", "int": "Int", "float64": "Float64"}[p.Type]
 	return jen.Qual("log/slog", kind).Call(jen.Lit(p.Name), jen.Id("e").Dot(p.Field))
+}
+
+// fieldDoc names a member in a doc comment: its path, or "(no)" when the
+// body has none.
+func fieldDoc(mb *Member) string {
+	if mb == nil {
+		return "(no)"
+	}
+	return mb.Name
+}
+
+// fieldComment documents a field: what it holds and where it is sent.
+func fieldComment(fl *Field) string {
+	what := "the " + fl.Member.Name + " member of the body"
+	if fl.Doc != "" {
+		what = strings.TrimSuffix(lowerFirst(fl.Doc), ".") + ", sent in the " + fl.Member.Name + " member"
+	}
+	return fl.Name + " is " + what + "; sent only when set."
+}
+
+// genEnvelopeFields emits, when the envelope has fields,
+//
+//	type EnvelopeFields struct { ... }
+//	func (f *EnvelopeFields) fill(m *received, data []byte)
+func genEnvelopeFields(f *jen.File, m *Model) {
+	if len(m.Envelope.Fields) == 0 {
+		return
+	}
+	comment(f.Group, fmt.Sprintf("EnvelopeFields are the members any error of the %s may carry. Every error type embeds them, so that e.%s reads as any field.", m.APIName, m.Envelope.Fields[0].Name))
+	f.Type().Id("EnvelopeFields").StructFunc(func(g *jen.Group) {
+		for _, fl := range m.Envelope.Fields {
+			comment(g, fieldComment(fl))
+			g.Id(fl.Name).Add(goFieldType(fl.Type))
+		}
+	})
+	f.Line()
+	f.Comment("fill sets the fields from the members m found in data.")
+	f.Func().Params(jen.Id("e").Op("*").Id("EnvelopeFields")).Id("fill").Params(jen.Id("m").Op("*").Id("received"), jen.Id("data").Index().Byte()).BlockFunc(func(g *jen.Group) {
+		for _, fl := range m.Envelope.Fields {
+			g.Add(fillField(jen.Id("e").Dot(fl.Name), fl))
+		}
+	})
+	f.Line()
 }
 
 // genErrorType emits
@@ -306,9 +443,9 @@ func genErrorType(f *jen.File, m *Model, e *ErrorDef) {
 	comment(f.Group, errorDoc(m, e))
 	f.Type().Id(e.Name).StructFunc(func(g *jen.Group) {
 		if e.HasTemplate() {
-			comment(g, fmt.Sprintf("Message, when set, is sent in the %s field instead of the message rendered from the params. %s leaves it empty; Parse sets it when the message received is not the template's.", m.Envelope.Message, e.Constructor))
+			comment(g, fmt.Sprintf("Message, when set, is sent in the %s field instead of the message rendered from the params. %s leaves it empty; Parse sets it when the message received is not the template's.", fieldDoc(m.Envelope.Message), e.Constructor))
 		} else {
-			comment(g, fmt.Sprintf("Message is sent in the %s field; when empty, the default message is.", m.Envelope.Message))
+			comment(g, fmt.Sprintf("Message is sent in the %s field; when empty, the default message is.", fieldDoc(m.Envelope.Message)))
 		}
 		g.Id("Message").String()
 		for _, p := range e.Params {
@@ -319,6 +456,13 @@ func genErrorType(f *jen.File, m *Model, e *ErrorDef) {
 			}
 			g.Id(p.Field).Id(p.Type)
 		}
+		if len(m.Envelope.Fields) > 0 {
+			g.Id("EnvelopeFields")
+		}
+		for _, fl := range e.OwnFields {
+			comment(g, fieldComment(fl))
+			g.Id(fl.Name).Add(goFieldType(fl.Type))
+		}
 		g.Line()
 		g.Id("x").Op("*").Id("details").Comment("cause, status, received code and body; nil when none")
 	})
@@ -327,7 +471,11 @@ func genErrorType(f *jen.File, m *Model, e *ErrorDef) {
 
 func errorDoc(m *Model, e *ErrorDef) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s is error %d of the %s, sent with HTTP status %d", e.Name, e.Code, m.APIName, e.Status)
+	if e.HasCode {
+		fmt.Fprintf(&b, "%s is error %s of the %s, sent with HTTP status %d", e.Name, e.Code, m.APIName, e.Status)
+	} else {
+		fmt.Fprintf(&b, "%s is the %s error of type %q, sent with HTTP status %d", e.Name, m.APIName, e.Type, e.Status)
+	}
 	if e.StatusText != "" {
 		fmt.Fprintf(&b, " (%s)", e.StatusText)
 	}
@@ -477,13 +625,18 @@ func genMethods(f *jen.File, m *Model, e *ErrorDef) {
 	f.Comment("Error returns the error's name, code and message, and its cause if any.")
 	f.Func().Add(recv()).Id("Error").Params().String().Block(
 		jen.Var().Id("buf").Index(jen.Lit(256)).Byte(),
-		jen.Id("b").Op(":=").Id("appendErrorHead").Call(jen.Id("buf").Index(jen.Empty(), jen.Lit(0)), jen.Lit(e.Name), self().Dot("ErrorCode").Call()),
+		jen.Id("b").Op(":=").Append(jen.Id("buf").Index(jen.Empty(), jen.Lit(0)), jen.Lit(errorHead(e)).Op("...")),
 		jen.Return(jen.Id("errorString").Call(self().Dot("appendMessage").Call(jen.Id("b")), self().Dot("Unwrap").Call())),
 	)
 	f.Line()
 
-	comment(f.Group, fmt.Sprintf("ErrorCode returns %s, whatever code the error was received with.", e.CodeConst))
-	f.Func().Add(recv()).Id("ErrorCode").Params().Id("Code").Block(jen.Return(jen.Id(e.CodeConst)))
+	if e.HasCode {
+		comment(f.Group, fmt.Sprintf("ErrorCode returns %s, whatever code the error was received with.", e.CodeConst))
+		f.Func().Add(recv()).Id("ErrorCode").Params().Id("Code").Block(jen.Return(jen.Id(e.CodeConst)))
+	} else {
+		comment(f.Group, fmt.Sprintf("ErrorCode returns the zero Code: %s is sent without a code, and its type, %q, tells it.", e.Name, e.Type))
+		f.Func().Add(recv()).Id("ErrorCode").Params().Id("Code").Block(jen.Return(zeroCode(m)))
+	}
 	f.Line()
 
 	if len(e.Aliases) > 0 {
@@ -495,9 +648,32 @@ func genMethods(f *jen.File, m *Model, e *ErrorDef) {
 		f.Line()
 	}
 
-	f.Comment("LogValue returns the error's name, code, status, message, params and")
-	f.Comment("cause, for log/slog; params only when the message is rendered from them.")
+	if len(e.Fields) > 0 {
+		f.Comment("LogValue returns the error's name, code, status, message, params, fields")
+		f.Comment("and cause, for log/slog; params only when the message is rendered from")
+		f.Comment("them, fields only when set.")
+	} else {
+		f.Comment("LogValue returns the error's name, code, status, message, params and")
+		f.Comment("cause, for log/slog; params only when the message is rendered from them.")
+	}
 	f.Func().Add(recv()).Id("LogValue").Params().Qual("log/slog", "Value").BlockFunc(func(g *jen.Group) {
+		if len(e.Fields) > 0 {
+			g.Var().Id("attrs").Index().Qual("log/slog", "Attr")
+			if e.HasTemplate() {
+				g.If(self().Dot("Message").Op("==").Lit("")).Block(
+					jen.Id("attrs").Op("=").Append(jen.Id("attrs").Do(func(s *jen.Statement) {
+						for _, p := range e.Params {
+							s.Op(",").Add(logAttr(p))
+						}
+					})),
+				)
+			}
+			for _, fl := range e.Fields {
+				g.Add(logFieldAttr(fl))
+			}
+			g.Return(jen.Id("logValue").Call(jen.Lit(e.Name), jen.Id("e"), jen.Id("e").Dot("x"), jen.Id("attrs").Op("...")))
+			return
+		}
 		if e.HasTemplate() {
 			g.If(self().Dot("Message").Op("==").Lit("")).Block(
 				jen.Return(jen.Id("logValue").CallFunc(func(g *jen.Group) {
@@ -611,6 +787,11 @@ func genSentinels(f *jen.File, m *Model) {
 		jen.Return(jen.Id("appendError").Call(jen.Nil(), jen.Id("s").Dot("err")), jen.Nil()),
 	)
 	f.Line()
+	f.Comment("appendBody appends the HTTP body of the error the value stands for.")
+	f.Func().Params(jen.Id("s").Op("*").Id("sentinel")).Id("appendBody").Params(jen.Id("b").Index().Byte()).Index().Byte().Block(
+		jen.Return(jen.Id("s").Dot("err").Assert(jen.Id("bodyAppender")).Dot("appendBody").Call(jen.Id("b"))),
+	)
+	f.Line()
 	f.Comment("LogValue returns the log/slog value of the error the value stands for.")
 	f.Func().Params(jen.Id("s").Op("*").Id("sentinel")).Id("LogValue").Params().Qual("log/slog", "Value").Block(
 		jen.Return(jen.Id("s").Dot("err").Assert(jen.Qual("log/slog", "LogValuer")).Dot("LogValue").Call()),
@@ -707,7 +888,7 @@ func genPackageFuncs(f *jen.File, m *Model) {
 		jen.If(jen.Id("e").Op(":=").Id("apiError").Call(jen.Id("err")), jen.Id("e").Op("!=").Nil()).Block(
 			jen.Return(jen.Id("e").Dot("ErrorCode").Call(), jen.True()),
 		),
-		jen.Return(jen.Lit(0), jen.False()),
+		jen.Return(zeroCode(m), jen.False()),
 	)
 	f.Line()
 
@@ -775,10 +956,10 @@ func without(xs []int, x int) []int {
 }
 
 // joinInts writes 1, 2 or 3.
-func joinInts(xs []int, conj string) string {
+func joinInts[T any](xs []T, conj string) string {
 	s := make([]string, len(xs))
 	for i, x := range xs {
-		s[i] = strconv.Itoa(x)
+		s[i] = fmt.Sprint(x)
 	}
 	if len(s) <= 1 {
 		return strings.Join(s, "")

@@ -1,5 +1,10 @@
 package gen
 
+import (
+	"fmt"
+	"strings"
+)
+
 // Model is a validated spec with every fact the emitters need already
 // computed: Go names, sorted orders, parsed templates. Emitters read it and
 // never check anything.
@@ -29,19 +34,99 @@ type Model struct {
 
 	// How a client resolves what it receives: by code when the body is
 	// the envelope, else by status.
-	Resolutions  []Resolution  // sorted by code
-	StatusOwners []StatusOwner // sorted by status
+	Resolutions     []Resolution     // sorted by code
+	TypeResolutions []TypeResolution // sorted by type
+	StatusOwners    []StatusOwner    // sorted by status
+	MessageRules    []MessageRule    // sorted by status
+	// UnknownBody is the body UnknownError is sent with.
+	UnknownBody []BodyPart
 
 	BestPractices []Practice
 	WebSocket     WebSocket
 	Support       Support
 }
 
-// Envelope is the JSON body of an HTTP error response.
+// Envelope is the JSON body of an HTTP error response. Its members are
+// named by paths into nested objects; a body has only those it names.
 type Envelope struct {
-	Code        string // field holding the numeric code
-	Message     string // field holding the message
+	Code    *Member // the error's code; nil when the body has none
+	Message *Member // the message; nil when the body has none
+	Type    *Member // a string that identifies an error sent without a code
+	Status  *Member // a member that repeats the HTTP status
+	Consts  []*Member
+	Fields  []*Field // members any error may carry
+	// StringCodes says the codes are strings, and Code is a string type.
+	StringCodes bool
+	// Members is every member the decoder looks for, parents before their
+	// children: objects on the way to a member come first.
+	Members     []*Member
 	Description string
+}
+
+// Member is one member of the error body, at a path of object keys.
+type Member struct {
+	Path   []string // keys from the top of the body, as in [error code]
+	Name   string   // the path as written, error.code
+	Kind   MemberKind
+	Parent *Member // the object holding it; nil at the top level
+	Index  int     // its place in Envelope.Members
+	// Const is the JSON literal every error body carries here, for a
+	// member of Envelope.Consts.
+	Const string
+	Field *Field // the field kept from it, for a field's member
+}
+
+// String is the member's path, as templates print it.
+func (m *Member) String() string { return m.Name }
+
+// Key is the member's own key, the last of its path.
+func (m *Member) Key() string { return m.Path[len(m.Path)-1] }
+
+// MemberKind is the JSON type of a member as the decoder reads it.
+type MemberKind uint8
+
+const (
+	KindString MemberKind = iota
+	KindInt
+	KindFloat
+	KindBool
+	KindRaw     // any value, kept as its JSON text
+	KindStrings // an array of strings
+	KindObject  // an object on the way to other members
+)
+
+// Field is a member of the body that an error keeps in a typed Go field.
+type Field struct {
+	Name   string // exported Go field
+	Member *Member
+	Type   string // as the spec gives it: string, int, float64, bool, []string or json
+	Doc    string
+	Own    bool // an error's own, not the envelope's
+}
+
+// CodeValue is an error code as it is sent: an integer, or a string in a
+// spec whose codes are strings.
+type CodeValue struct {
+	Int int
+	Str string
+}
+
+// Value is the code as a Go constant: an int or a string.
+func (c CodeValue) Value() any {
+	if c.Str != "" {
+		return c.Str
+	}
+	return c.Int
+}
+
+func (c CodeValue) String() string { return fmt.Sprint(c.Value()) }
+
+// compareCodes orders codes: integers by value, strings as text.
+func compareCodes(a, b CodeValue) int {
+	if a.Int != b.Int {
+		return a.Int - b.Int
+	}
+	return strings.Compare(a.Str, b.Str)
 }
 
 // StatusText is the text of an HTTP status that net/http does not know.
@@ -53,9 +138,24 @@ type StatusText struct {
 // Resolution says which error a received code means. An alias is checked
 // first, by the status the code arrived with.
 type Resolution struct {
-	Code    int
+	Code    CodeValue
 	Aliases []*ErrorDef // errors with the code as an alias, each with its statuses
 	Owner   *ErrorDef   // the error whose own code it is; nil for an alias only
+}
+
+// TypeResolution says which error a received type means when no code
+// came: among the errors of that type without a code of their own, the
+// one that claims the status, else the first listed.
+type TypeResolution struct {
+	Type   string
+	Errors []*ErrorDef
+}
+
+// MessageRule says which errors of a status a received message may tell,
+// by its start, when no code or type did: the first whose prefix it has.
+type MessageRule struct {
+	Status int
+	Errors []*ErrorDef
 }
 
 // StatusOwner is an HTTP status that exactly one error may be sent with,
@@ -81,15 +181,20 @@ func (r Retry) String() string { return retryNames[r] }
 
 // ErrorDef is one error of the table.
 type ErrorDef struct {
-	Name       string // XxxError
-	Stem       string // Xxx
-	Code       int
-	Status     int    // default HTTP status
-	StatusText string // e.g. "Payment Required"; "" for a status nobody named
-	Statuses   []int  // every status it may be sent with, ascending; holds Status
-	Aliases    []int  // ascending
-	Retry      Retry
-	Fallback   bool
+	Name    string // XxxError
+	Stem    string // Xxx
+	Code    CodeValue
+	HasCode bool // false for an error identified by its type alone
+	// MessagePrefix tells the error by the start of a received message,
+	// when no code or type does.
+	MessagePrefix string
+	Type          string      // the value of the envelope's type member, if any
+	Status        int         // default HTTP status
+	StatusText    string      // e.g. "Payment Required"; "" for a status nobody named
+	Statuses      []int       // every status it may be sent with, ascending; holds Status
+	Aliases       []CodeValue // ascending
+	Retry         Retry
+	Fallback      bool
 
 	// Message is the default message, never empty: the spec's, else the
 	// status text, the summary or the name in words. For an error with
@@ -106,6 +211,12 @@ type ErrorDef struct {
 	// Parseable says a received message can be matched against the
 	// template to recover the params: no two placeholders are adjacent.
 	Parseable bool
+	// Fields are the body's members the error keeps: the envelope's, then
+	// its own, which OwnFields holds alone.
+	Fields    []*Field
+	OwnFields []*Field
+	// Body is the error's body as the encoder writes it.
+	Body []BodyPart
 
 	// Go names derived from Name.
 	CodeConst   string // CodeXxx
@@ -124,6 +235,35 @@ type ErrorDef struct {
 	Action             string
 	Fixes              []Item
 }
+
+// BodyPart is a piece of an error's body: fixed JSON text, then the value
+// that follows it, if any. A part whose value is a field is written only
+// when the field is set, and an object of fields alone only when one of
+// them is. Depth counts the objects of fields alone a part is in; at depth
+// 0 a part's text holds its own comma, deeper the encoder writes the
+// comma when something came before it in the object.
+type BodyPart struct {
+	Text  string
+	Value BodyValue
+	Field *Field // for ValueField
+	Depth int
+	// Optional says the part is written only when its value is set.
+	Optional bool
+}
+
+// BodyValue is the value of a BodyPart.
+type BodyValue uint8
+
+const (
+	ValueNone    BodyValue = iota
+	ValueMessage           // the message, as a JSON string
+	ValueStatus            // the HTTP status, as a number
+	ValueCode              // the code of an UnknownError
+	ValueType              // the type of an UnknownError
+	ValueField             // a field, when it is set
+	ValueOpen              // an object of fields alone, written when one is set
+	ValueClose             // the end of such an object
+)
 
 // HasTemplate reports whether the message is rendered from params.
 func (e *ErrorDef) HasTemplate() bool { return len(e.Params) > 0 }

@@ -85,6 +85,15 @@ func paramFieldName(ws []string) string {
 	return name
 }
 
+// isExportedIdent reports whether name can be an exported Go identifier.
+func isExportedIdent(name string) bool {
+	return token.IsIdentifier(name) && token.IsExported(name)
+}
+
+// isErrorMember reports whether name is a method or field of every error
+// type, which a field of the body may not take.
+func isErrorMember(name string) bool { return slices.Contains(errorMembers, name) }
+
 // argName is the constructor parameter for a param name: user_id → userID.
 // Keywords, which would not compile, and every predeclared name (string,
 // max, len, close, nil, ...), which linters rightly flag as shadowed, get

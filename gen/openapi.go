@@ -4,9 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"strconv"
-
-	"github.com/errgen/errgen/gen/internal/wire"
+	"slices"
 )
 
 // OpenAPI returns an OpenAPI 3.1 document that holds only components: a
@@ -15,40 +13,37 @@ import (
 // body written by the generated packages' own encoder. An API description
 // refers to them with $ref.
 func OpenAPI(m *Model) []byte {
-	codePrefix, messagePrefix := envelopePrefixes(m.Envelope)
+	env := &m.Envelope
 	envelopeRef := map[string]any{"$ref": "#/components/schemas/" + errorSchemaName}
-	schemas := map[string]any{
-		errorSchemaName: map[string]any{
-			"type":        "object",
-			"description": or(m.Envelope.Description, fmt.Sprintf("The body of every error response of the %s.", m.APIName)),
-			"required":    []string{m.Envelope.Code, m.Envelope.Message},
-			"properties": map[string]any{
-				m.Envelope.Code:    map[string]any{"type": "integer", "description": "Numeric error code for programmatic error handling."},
-				m.Envelope.Message: map[string]any{"type": "string", "description": "Human-readable error message."},
-			},
-		},
-	}
+	envelope := objectSchema(env, nil, func(mb *Member) bool { return mb.Field == nil || slices.Contains(env.Fields, mb.Field) }, requiredIn(m))
+	envelope["description"] = or(env.Description, fmt.Sprintf("The body of every error response of the %s.", m.APIName))
+	schemas := map[string]any{errorSchemaName: envelope}
 	responses := map[string]any{}
 	for _, e := range m.Errors {
-		codes := append([]int{e.Code}, e.Aliases...)
-		schemas[e.Name] = map[string]any{
-			"allOf": []any{
-				envelopeRef,
-				map[string]any{"properties": map[string]any{
-					m.Envelope.Code: map[string]any{"enum": codes},
-				}},
-			},
+		pinned := map[string]any{}
+		if e.HasCode && env.Code != nil {
+			var codes []any
+			for _, c := range append([]CodeValue{e.Code}, e.Aliases...) {
+				codes = append(codes, c.Value())
+			}
+			nest(pinned, env.Code.Path, map[string]any{"enum": codes})
 		}
-		example := wire.AppendEnvelope(nil, codePrefix, e.Code, messagePrefix, example(e))
+		if e.Type != "" {
+			nest(pinned, env.Type.Path, map[string]any{"const": e.Type})
+		}
+		for _, f := range e.OwnFields {
+			nest(pinned, f.Member.Path, fieldSchema(f))
+		}
+		schemas[e.Name] = map[string]any{"allOf": []any{envelopeRef, pinned}}
 		responses[e.Name] = map[string]any{
 			"description":  responseDescription(e),
 			"x-status":     e.Status,
 			"x-statuses":   e.Statuses,
-			"x-error-code": e.Code,
+			"x-error-code": codeOrType(e),
 			"content": map[string]any{
 				"application/json": map[string]any{
 					"schema":  map[string]any{"$ref": "#/components/schemas/" + e.Name},
-					"example": json.RawMessage(example),
+					"example": json.RawMessage(sample(e.Body, example(e), e.Status)),
 				},
 			},
 		}
@@ -101,14 +96,130 @@ const unversioned = "unversioned"
 // errorSchemaName names the envelope's schema.
 const errorSchemaName = "Error"
 
+// codeOrType is what identifies an error on the wire.
+func codeOrType(e *ErrorDef) any {
+	if e.HasCode {
+		return e.Code.Value()
+	}
+	return e.Type
+}
+
 func responseDescription(e *ErrorDef) string {
-	s := e.Name + ": HTTP " + joinStatuses(e.Statuses, ", ") + ", code " + strconv.Itoa(e.Code)
+	s := e.Name + ": HTTP " + joinStatuses(e.Statuses, ", ")
+	if e.HasCode {
+		s += ", code " + e.Code.String()
+	} else {
+		s += ", type " + e.Type
+	}
 	for _, a := range e.Aliases {
-		s += " (or " + strconv.Itoa(a) + ")"
+		s += " (or " + a.String() + ")"
 	}
 	s += "."
 	if d := or(e.Description, e.Summary); d != "" {
 		s += " " + d
 	}
 	return s
+}
+
+// requiredIn is the set of members every error body carries.
+func requiredIn(m *Model) map[*Member]bool {
+	env := &m.Envelope
+	req := map[*Member]bool{}
+	for _, mb := range env.Members {
+		all := true
+		for _, e := range m.Errors {
+			if !alwaysSent(env, e, mb, false) {
+				all = false
+			}
+		}
+		if all && mb.Kind != KindObject {
+			for p := mb; p != nil; p = p.Parent {
+				req[p] = true
+			}
+		}
+	}
+	return req
+}
+
+// objectSchema describes the object parent of the envelope (nil for the
+// body) with the members include keeps.
+func objectSchema(env *Envelope, parent *Member, include func(*Member) bool, required map[*Member]bool) map[string]any {
+	props := map[string]any{}
+	var req []string
+	for _, mb := range env.Members {
+		if mb.Parent != parent || !include(mb) {
+			continue
+		}
+		var s map[string]any
+		switch {
+		case mb.Kind == KindObject:
+			s = objectSchema(env, mb, include, required)
+			if len(s["properties"].(map[string]any)) == 0 {
+				continue
+			}
+		case mb.Const != "":
+			s = map[string]any{"const": json.RawMessage(mb.Const)}
+		case mb == env.Code && env.StringCodes:
+			s = map[string]any{"type": "string", "description": "Error code for programmatic error handling."}
+		case mb == env.Code:
+			s = map[string]any{"type": "integer", "description": "Numeric error code for programmatic error handling."}
+		case mb == env.Type:
+			s = map[string]any{"type": "string", "description": "Identifies the error when it has no code."}
+		case mb == env.Message:
+			s = map[string]any{"type": "string", "description": "Human-readable error message."}
+		case mb == env.Status:
+			s = map[string]any{"type": "integer", "description": "The HTTP status of the response."}
+		case mb.Field != nil:
+			s = fieldSchema(mb.Field)
+		}
+		props[mb.Key()] = s
+		if required[mb] {
+			req = append(req, mb.Key())
+		}
+	}
+	s := map[string]any{"type": "object", "properties": props}
+	if req != nil {
+		s["required"] = req
+	}
+	return s
+}
+
+func fieldSchema(f *Field) map[string]any {
+	var s map[string]any
+	switch f.Type {
+	case "json":
+		s = map[string]any{}
+	case "[]string":
+		s = map[string]any{"type": "array", "items": map[string]any{"type": "string"}}
+	default:
+		s = map[string]any{"type": map[string]string{"string": "string", "int": "integer", "float64": "number", "bool": "boolean"}[f.Type]}
+	}
+	if f.Doc != "" {
+		s["description"] = f.Doc
+	}
+	return s
+}
+
+// nest sets the schema at path inside schema s, through nested
+// "properties".
+func nest(s map[string]any, path []string, leaf map[string]any) {
+	for _, k := range path[:len(path)-1] {
+		props, _ := s["properties"].(map[string]any)
+		if props == nil {
+			props = map[string]any{}
+			s["properties"] = props
+		}
+		next, _ := props[k].(map[string]any)
+		if next == nil {
+			next = map[string]any{}
+			props[k] = next
+		}
+		s = next
+	}
+	props, _ := s["properties"].(map[string]any)
+	if props == nil {
+		props = map[string]any{}
+		s["properties"] = props
+	}
+	props[path[len(path)-1]] = leaf
 }

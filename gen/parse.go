@@ -3,6 +3,7 @@ package gen
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"reflect"
 	"regexp"
 	"strconv"
@@ -123,6 +124,10 @@ var (
 	posType  = reflect.TypeFor[Pos]()
 	keysType = reflect.TypeFor[Keys]()
 	missType = reflect.TypeFor[Misspellings]()
+
+	pathType   = reflect.TypeFor[Path]()
+	scalarType = reflect.TypeFor[Scalar]()
+	constsType = reflect.TypeFor[Consts]()
 )
 
 func (d *decoder) pos(n *yaml.Node) Pos { return Pos{File: d.file, Line: n.Line, Col: n.Column} }
@@ -160,6 +165,45 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value) {
 			return
 		}
 		d.errs.add(d.pos(n), "expected an integer, got %s", describe(n))
+	case pathType:
+		switch {
+		case n.Kind == yaml.ScalarNode && n.Tag == "!!null":
+			v.Set(reflect.ValueOf(Path{Null: true, Pos: d.pos(n)}))
+		case n.Kind == yaml.ScalarNode && n.Tag == "!!str":
+			v.Set(reflect.ValueOf(Path{Value: n.Value, Pos: d.pos(n)}))
+		default:
+			d.errs.add(d.pos(n), "expected a member path or null, got %s", describe(n))
+		}
+	case scalarType:
+		if sc, ok := d.scalar(n); ok {
+			v.Set(reflect.ValueOf(sc))
+			return
+		}
+		if n.Kind == yaml.ScalarNode && (n.Tag == "!!int" || n.Tag == "!!float" && digits.MatchString(n.Value)) {
+			d.errs.add(d.pos(n), "integer %s is out of range", n.Value)
+			return
+		}
+		d.errs.add(d.pos(n), "expected a string, number or boolean, got %s", describe(n))
+	case constsType:
+		if n.Kind != yaml.MappingNode {
+			d.errs.add(d.pos(n), "expected a mapping of member paths to values, got %s", describe(n))
+			return
+		}
+		var cs Consts
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			key, val := n.Content[i], n.Content[i+1]
+			if key.Kind != yaml.ScalarNode || key.Tag != "!!str" {
+				d.errs.add(d.pos(key), "expected a member path, got %s", describe(key))
+				continue
+			}
+			sc, ok := d.scalar(val)
+			if !ok {
+				d.errs.add(d.pos(val), "expected a string, number or boolean, got %s", describe(val))
+				continue
+			}
+			cs = append(cs, Const{Path: Str{Value: key.Value, Pos: d.pos(key)}, Value: sc})
+		}
+		v.Set(reflect.ValueOf(cs))
 	case boolType:
 		var b bool
 		if n.Kind == yaml.ScalarNode && n.Tag == "!!bool" && n.Decode(&b) == nil {
@@ -177,6 +221,38 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value) {
 			panic("gen: no decoder for " + v.Type().String())
 		}
 	}
+}
+
+// scalar reads a string, integer, float or boolean as YAML types it.
+func (d *decoder) scalar(n *yaml.Node) (Scalar, bool) {
+	if n.Kind != yaml.ScalarNode {
+		return Scalar{}, false
+	}
+	sc := Scalar{Value: n.Value, Pos: d.pos(n)}
+	switch n.Tag {
+	case "!!str", "!!timestamp":
+		sc.Kind = ScalarString
+	case "!!int":
+		i, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, 64)
+		if err != nil {
+			return Scalar{}, false
+		}
+		sc.Kind, sc.Int, sc.Value = ScalarInt, i, strconv.FormatInt(i, 10)
+	case "!!float":
+		f, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
+		if err != nil || math.IsInf(f, 0) || math.IsNaN(f) || digits.MatchString(n.Value) {
+			return Scalar{}, false
+		}
+		sc.Kind, sc.Value = ScalarFloat, strconv.FormatFloat(f, 'g', -1, 64)
+	case "!!bool":
+		if n.Decode(&sc.Bool) != nil {
+			return Scalar{}, false
+		}
+		sc.Kind, sc.Value = ScalarBool, strconv.FormatBool(sc.Bool)
+	default:
+		return Scalar{}, false
+	}
+	return sc, true
 }
 
 func (d *decoder) decodeList(n *yaml.Node, v reflect.Value) {
@@ -319,6 +395,8 @@ var nouns = map[reflect.Type]string{
 	reflect.TypeFor[WebSocketMessageSpec](): "websocket message",
 	reflect.TypeFor[SupportSpec]():          "support",
 	reflect.TypeFor[ContactSpec]():          "contact",
+	reflect.TypeFor[StatusTextSpec]():       "status text",
+	reflect.TypeFor[FieldSpec]():            "field",
 }
 
 func fieldsOf(t reflect.Type) *structFields {

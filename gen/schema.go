@@ -30,8 +30,12 @@ func JSONSchema() []byte {
 var (
 	identifierPattern = `^[\p{L}_][\p{L}\p{Nd}_]*$`
 	jsonFieldPattern  = `^[A-Za-z_][A-Za-z0-9_.-]*$`
-	codeRange         = map[string]any{"type": "integer", "minimum": 1, "maximum": math.MaxInt32}
-	statusRange       = map[string]any{"type": "integer", "minimum": 400, "maximum": 599}
+	memberPathPattern = `^[A-Za-z_][A-Za-z0-9_-]*(\.[A-Za-z_][A-Za-z0-9_-]*)*$`
+	codeRange         = map[string]any{"anyOf": []any{
+		map[string]any{"type": "integer", "minimum": 1, "maximum": math.MaxInt32},
+		map[string]any{"type": "string", "minLength": 1},
+	}}
+	statusRange = map[string]any{"type": "integer", "minimum": 400, "maximum": 599}
 )
 
 // constraints are the checks Build makes on single values, by struct and
@@ -47,8 +51,13 @@ var constraints = map[string]map[string]any{
 		},
 		"minContains": 1, "maxContains": 1,
 	},
-	"EnvelopeSpec.code":           {"pattern": jsonFieldPattern},
-	"EnvelopeSpec.message":        {"pattern": jsonFieldPattern},
+	"EnvelopeSpec.code":           {"pattern": memberPathPattern},
+	"EnvelopeSpec.message":        {"pattern": memberPathPattern},
+	"EnvelopeSpec.type":           {"pattern": memberPathPattern},
+	"EnvelopeSpec.status":         {"pattern": memberPathPattern},
+	"EnvelopeSpec.const":          {"propertyNames": map[string]any{"pattern": memberPathPattern}},
+	"FieldSpec.json":              {"pattern": memberPathPattern},
+	"FieldSpec.name":              {"pattern": `^\p{Lu}[\p{L}\p{Nd}_]*$`},
 	"ErrorSpec.name":              {"pattern": `^\p{Lu}[\p{L}\p{Nd}_]*Error$`},
 	"ErrorSpec.code":              codeRange,
 	"ErrorSpec.status":            statusRange,
@@ -134,6 +143,12 @@ func valueSchema(t reflect.Type, defs map[string]any) map[string]any {
 		return map[string]any{"type": "integer"}
 	case boolType:
 		return map[string]any{"type": "boolean"}
+	case pathType:
+		return map[string]any{"type": []string{"string", "null"}}
+	case scalarType:
+		return map[string]any{"type": []string{"string", "integer", "number", "boolean"}}
+	case constsType:
+		return map[string]any{"type": "object", "additionalProperties": map[string]any{"type": []string{"string", "number", "boolean"}}}
 	}
 	if t.Kind() == reflect.Slice {
 		return map[string]any{"type": "array", "items": valueSchema(t.Elem(), defs)}

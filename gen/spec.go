@@ -24,12 +24,27 @@ type Spec struct {
 	Support       SupportSpec      `yaml:"support" doc:"Where to get help."`
 }
 
-// EnvelopeSpec names the fields of the HTTP error body.
+// EnvelopeSpec describes the JSON body of an HTTP error response. Its
+// members are named by paths: a dot nests, as in error.code.
 type EnvelopeSpec struct {
 	Pos         Pos
-	Code        Str `yaml:"code" doc:"Name of the numeric error code field; default errorCode."`
-	Message     Str `yaml:"message" doc:"Name of the message field; default errorMessage."`
-	Description Str `yaml:"description" doc:"What the body means (Markdown)."`
+	Code        Path        `yaml:"code" doc:"Path of the code member, such as errorCode or error.code; default errorCode; null for a body without one."`
+	Message     Path        `yaml:"message" doc:"Path of the message member; default errorMessage; null for a body without one."`
+	Type        Path        `yaml:"type" doc:"Path of a string member that identifies an error when the code is absent or null, such as error.type."`
+	Status      Path        `yaml:"status" doc:"Path of a member that repeats the HTTP status."`
+	Const       Consts      `yaml:"const" doc:"Member paths and the fixed values every error body carries, such as ok: false; a body without them is not an error body."`
+	Fields      []FieldSpec `yaml:"fields" doc:"Members any error may carry."`
+	Description Str         `yaml:"description" doc:"What the body means (Markdown)."`
+}
+
+// FieldSpec is a member of the body that a generated error keeps in a
+// typed Go field.
+type FieldSpec struct {
+	Pos  Pos
+	Name Str `yaml:"name,required" doc:"Exported Go field name, such as DeclineCode."`
+	JSON Str `yaml:"json,required" doc:"Path of the member, such as error.decline_code."`
+	Type Str `yaml:"type,required" enum:"string,int,float64,bool,[]string,json" doc:"Type of the member: string, int, float64, bool, []string, or json for any value, kept as its JSON text (json.RawMessage)."`
+	Doc  Str `yaml:"doc" doc:"What the member holds."`
 }
 
 // ErrorSpec is one entry of the error table.
@@ -38,14 +53,18 @@ type ErrorSpec struct {
 	Keys       Keys
 	Misspelled Misspellings
 	Name       Str         `yaml:"name,required" doc:"Exported Go type name; must end in Error."`
-	Code       Int         `yaml:"code,required" doc:"Code sent on the wire: a positive integer, unique in the spec."`
+	Code       Scalar      `yaml:"code" doc:"Code sent on the wire: a positive integer or a string, unique in the spec; all codes of a spec are of one kind. Only an error that its type or message_prefix tells may leave it out."`
+	Type       Str         `yaml:"type" doc:"Value of the envelope's type member for this error, such as card_error."`
 	Status     Int         `yaml:"status,required" doc:"Default HTTP status, 400-599."`
 	Statuses   []Int       `yaml:"statuses" doc:"Every HTTP status the error may be sent with; default [status]."`
-	Aliases    []Int       `yaml:"aliases" doc:"Other codes that mean this error when received with one of its statuses."`
+	Aliases    []Scalar    `yaml:"aliases" doc:"Other codes that mean this error when received with one of its statuses."`
 	Message    Str         `yaml:"message" doc:"Default message; {param} placeholders, {{ and }} for literal braces."`
 	Params     []ParamSpec `yaml:"params" doc:"Values of the message template, in constructor order."`
 	Retry      Str         `yaml:"retry" enum:"never,backoff,wait" doc:"never (default), backoff (retry with exponential backoff) or wait (retry once in-flight work ends)."`
 	Fallback   Bool        `yaml:"fallback" doc:"What a non-API error is reported as; exactly one error is the fallback."`
+	Fields     []FieldSpec `yaml:"fields" doc:"Members of the body only this error carries."`
+	// MessagePrefix tells a received error by the start of its message.
+	MessagePrefix Str `yaml:"message_prefix" doc:"Start of the message that tells this error when a body carries no code or type that does, among the errors of its status."`
 
 	Summary            Str         `yaml:"summary" doc:"One line for the reference table."`
 	Description        Str         `yaml:"description" doc:"When the error occurs (Markdown)."`
@@ -155,6 +174,43 @@ type Str struct {
 type Int struct {
 	Value int64
 	Pos   Pos
+}
+
+// Path is a JSON member path read from the spec, such as error.code. Null
+// says the body has no such member. Pos is invalid when it was absent.
+type Path struct {
+	Value string
+	Null  bool
+	Pos   Pos
+}
+
+// Scalar is a string, integer, float or boolean read from the spec, with
+// the kind YAML gave it. Pos is invalid when it was absent.
+type Scalar struct {
+	Kind  ScalarKind
+	Value string // as written, for a string; the canonical text otherwise
+	Int   int64
+	Bool  bool
+	Pos   Pos
+}
+
+// ScalarKind is the YAML type of a Scalar.
+type ScalarKind uint8
+
+const (
+	ScalarString ScalarKind = iota + 1
+	ScalarInt
+	ScalarFloat
+	ScalarBool
+)
+
+// Consts is a mapping of member paths to fixed values, in spec order.
+type Consts []Const
+
+// Const is one member of Consts.
+type Const struct {
+	Path  Str
+	Value Scalar
 }
 
 // Bool is a boolean read from the spec. Pos is invalid when it was absent.

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -365,4 +366,28 @@ func hasAlias(src []byte) bool {
 		return false
 	}
 	return walk(&doc)
+}
+
+// TestEverySpecStructHasANoun checks that each struct of the spec format
+// is named in messages and in the JSON Schema's definitions.
+func TestEverySpecStructHasANoun(t *testing.T) {
+	seen := map[reflect.Type]bool{}
+	var walk func(reflect.Type)
+	walk = func(typ reflect.Type) {
+		if typ == constsType { // a mapping of paths, not a struct
+			return
+		}
+		for typ.Kind() == reflect.Slice {
+			typ = typ.Elem()
+		}
+		if typ.Kind() != reflect.Struct || seen[typ] || typ == strType || typ == intType || typ == boolType || typ == pathType || typ == scalarType || typ == posType {
+			return
+		}
+		seen[typ] = true
+		assert.NotEmpty(t, nouns[typ], "%s has no noun", typ)
+		for _, f := range fieldsOf(typ).byName {
+			walk(f.typ)
+		}
+	}
+	walk(reflect.TypeFor[Spec]())
 }

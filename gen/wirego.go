@@ -2,7 +2,10 @@ package gen
 
 import (
 	_ "embed"
+	"encoding/json"
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -27,13 +30,6 @@ func runtimeFile(m *Model) (File, error) {
 	return File{Path: "json.go", Content: []byte(src)}, nil
 }
 
-// envelopePrefixes are the fixed bytes of the HTTP error body before its
-// code and before its message. Field names are plain ASCII, checked by
-// Build, so they need no escaping.
-func envelopePrefixes(env Envelope) (code, message string) {
-	return `{"` + env.Code + `":`, `,"` + env.Message + `":`
-}
-
 // webSocketPrefix is the fixed bytes of a WebSocket error message before
 // its message.
 func webSocketPrefix(ws WebSocket) string {
@@ -42,35 +38,65 @@ func webSocketPrefix(ws WebSocket) string {
 
 func jsonQuote(s string) string { return string(wire.AppendJSONString(nil, s)) }
 
-// genHTTP emits http.go: the envelope encoder and decoder, WriteError,
-// Parse, FromResponse and the WebSocket error message.
+// genHTTP emits http.go: the body encoder and decoder, WriteError, Parse,
+// FromResponse and the WebSocket error message.
 func genHTTP(f *jen.File, m *Model) {
-	genEnvelopeConsts(f, m)
+	genMembers(f, m)
 	for _, e := range m.Errors {
 		genMarshalJSON(f, e.Name)
+		genAppendBody(f, m, e.Name, e.Body, false)
 		genFill(f, e)
-		genReceive(f, e)
+		genReceive(f, m, e)
 	}
 	genMarshalJSON(f, "UnknownError")
+	genAppendBody(f, m, "UnknownError", m.UnknownBody, true)
 	genAppendError(f, m)
 	genWriteError(f, m)
 	genParse(f, m)
 	genResolve(f, m)
-	genFromResponse(f)
+	genFromResponse(f, m)
 	genWebSocket(f, m)
 }
 
-// genEnvelopeConsts emits the envelope's JSON field names and the fixed
-// bytes around its values.
-func genEnvelopeConsts(f *jen.File, m *Model) {
-	codePrefix, messagePrefix := envelopePrefixes(m.Envelope)
-	f.Comment("The envelope's field names, and its bytes before the code and the message.")
-	f.Const().Defs(
-		jen.Id("codeField").Op("=").Lit(m.Envelope.Code),
-		jen.Id("messageField").Op("=").Lit(m.Envelope.Message),
-		jen.Id("codePrefix").Op("=").Lit(codePrefix),
-		jen.Id("messagePrefix").Op("=").Lit(messagePrefix),
-	)
+// memberConst is the name of the constant that indexes member mb in the
+// decoder's member array.
+func memberConst(mb *Member) string {
+	var b strings.Builder
+	b.WriteString("member")
+	for _, k := range mb.Path {
+		b.WriteString(fieldName(words(k)))
+	}
+	return b.String()
+}
+
+// genMembers emits the members the decoder looks for:
+//
+//	const ( memberErrorCode = 1 ... )
+//	type received [N]jsonMember
+//	var envelope = received{{key: "error", kind: jsonObject, parent: -1}, ...}
+func genMembers(f *jen.File, m *Model) {
+	env := &m.Envelope
+	f.Comment("The members of the body, by their place in received.")
+	f.Const().DefsFunc(func(g *jen.Group) {
+		for _, mb := range env.Members {
+			g.Id(memberConst(mb)).Op("=").Lit(mb.Index).Comment(mb.Name)
+		}
+	})
+	f.Line()
+	f.Comment("received is what the decoder found of each member of a body.")
+	f.Type().Id("received").Index(jen.Lit(len(env.Members))).Id("jsonMember")
+	f.Line()
+	f.Comment("envelope is the member tree of the body, for decodeJSON: each member with")
+	f.Comment("its key, its kind and the object it is in.")
+	f.Var().Id("envelope").Op("=").Id("received").ValuesFunc(func(g *jen.Group) {
+		for _, mb := range env.Members {
+			parent := jen.Op("-").Lit(1)
+			if mb.Parent != nil {
+				parent = jen.Id(memberConst(mb.Parent))
+			}
+			g.Values(jen.Id("key").Op(":").Lit(mb.Key()), jen.Id("kind").Op(":").Id(jsonKinds[mb.Kind]), jen.Id("parent").Op(":").Add(parent))
+		}
+	})
 	f.Line()
 	f.Comment("MaxBodySize is how many bytes of a response body FromResponse reads at")
 	f.Comment("most. A longer body is not decoded; its status picks the error.")
@@ -78,15 +104,154 @@ func genEnvelopeConsts(f *jen.File, m *Model) {
 	f.Line()
 }
 
+var jsonKinds = map[MemberKind]string{KindString: "jsonString", KindInt: "jsonInt", KindFloat: "jsonFloat", KindBool: "jsonBool", KindRaw: "jsonRaw", KindStrings: "jsonArray", KindObject: "jsonObject"}
+
 // genMarshalJSON emits, for an error type,
 //
 //	func (e *XxxError) MarshalJSON() ([]byte, error)
 func genMarshalJSON(f *jen.File, name string) {
-	f.Comment("MarshalJSON returns the error's HTTP body, the envelope.")
+	f.Comment("MarshalJSON returns the error's HTTP body.")
 	f.Func().Params(jen.Id("e").Op("*").Id(name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Return(jen.Id("appendError").Call(jen.Nil(), jen.Id("e")), jen.Nil()),
+		jen.Return(jen.Id("e").Dot("appendBody").Call(jen.Nil()), jen.Nil()),
 	)
 	f.Line()
+}
+
+// genAppendBody emits, for an error type,
+//
+//	func (e *XxxError) appendBody(b []byte) []byte
+//
+// which writes the body Build laid out: fixed text, with the message
+// rendered straight into b, the status, and each field when it is set.
+func genAppendBody(f *jen.File, m *Model, name string, parts []BodyPart, unknown bool) {
+	f.Comment("appendBody appends the error's HTTP body to b.")
+	f.Func().Params(jen.Id("e").Op("*").Id(name)).Id("appendBody").Params(jen.Id("b").Index().Byte()).Index().Byte().BlockFunc(func(g *jen.Group) {
+		// Each object of fields alone gets its own mark (where it starts,
+		// to take it back when nothing went in) and start (where its
+		// members start); open holds those of the objects open now.
+		var open []int
+		objects := 0
+		start := func(d int) *jen.Statement { return jen.Id("start" + strconv.Itoa(open[d-1])) }
+		mark := func(d int) *jen.Statement { return jen.Id("mark" + strconv.Itoa(open[d-1])) }
+		text := func(p BodyPart) *jen.Statement {
+			return jen.Id("b").Op("=").Append(jen.Id("b"), jen.Lit(p.Text).Op("..."))
+		}
+		// comma writes the comma before a member of an object of fields
+		// alone when a member came before it.
+		comma := func(p BodyPart) jen.Code {
+			if p.Depth == 0 {
+				return jen.Null()
+			}
+			return jen.If(jen.Len(jen.Id("b")).Op(">").Add(start(p.Depth))).Block(jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(',')))
+		}
+		for _, p := range parts {
+			switch p.Value {
+			case ValueNone:
+				g.Add(text(p))
+			case ValueMessage:
+				g.Add(text(p))
+				g.Id("start").Op(":=").Len(jen.Id("b"))
+				g.Id("b").Op("=").Id("closeJSONString").Call(jen.Id("e").Dot("appendMessage").Call(jen.Id("b")), jen.Id("start"))
+			case ValueStatus:
+				g.Add(text(p))
+				g.Id("b").Op("=").Qual("strconv", "AppendInt").Call(jen.Id("b"), jen.Int64().Call(jen.Id("e").Dot("HTTPStatus").Call()), jen.Lit(10))
+			case ValueCode:
+				if !p.Optional {
+					g.Add(text(p))
+					g.Id("b").Op("=").Add(appendValue(jen.Id("e").Dot("Code"), codeType(m)))
+					continue
+				}
+				g.If(jen.Id("e").Dot("Code").Op("!=").Add(zeroCode(m))).Block(
+					comma(p),
+					text(p),
+					jen.Id("b").Op("=").Add(appendValue(jen.Id("e").Dot("Code"), codeType(m))),
+				)
+			case ValueType:
+				typ := jen.Id("e").Dot("Type")
+				if !unknown {
+					typ = jen.Id("e").Dot("x").Dot("get").Call().Dot("typ")
+				}
+				g.If(jen.Id("t").Op(":=").Add(typ), jen.Id("t").Op("!=").Lit("")).Block(
+					comma(p),
+					text(p),
+					jen.Id("b").Op("=").Id("appendJSONString").Call(jen.Id("b"), jen.Id("t")),
+				)
+			case ValueField:
+				g.If(isSet(jen.Id("e").Dot(p.Field.Name), p.Field.Type)).Block(
+					comma(p),
+					text(p),
+					jen.Id("b").Op("=").Add(appendValue(jen.Id("e").Dot(p.Field.Name), p.Field.Type)),
+				)
+			case ValueOpen:
+				objects++
+				markHere := jen.Id("mark" + strconv.Itoa(objects))
+				g.Add(markHere).Op(":=").Len(jen.Id("b"))
+				g.Add(comma(p))
+				g.Add(text(p))
+				open = append(open, objects)
+				g.Add(start(p.Depth + 1)).Op(":=").Len(jen.Id("b"))
+			case ValueClose:
+				g.If(jen.Len(jen.Id("b")).Op("==").Add(start(p.Depth))).Block(
+					jen.Id("b").Op("=").Id("b").Index(jen.Empty(), mark(p.Depth)),
+				).Else().Block(text(p))
+				open = open[:len(open)-1]
+			}
+		}
+		g.Return(jen.Id("b"))
+	})
+	f.Line()
+}
+
+// codeType is the Go type under Code.
+func codeType(m *Model) string {
+	if m.Envelope.StringCodes {
+		return "string"
+	}
+	return "int"
+}
+
+// isSet is the condition under which a field is written: it is not the
+// zero value, and JSON text is valid.
+func isSet(v *jen.Statement, typ string) *jen.Statement {
+	switch typ {
+	case "string":
+		return v.Op("!=").Lit("")
+	case "bool":
+		return v
+	case "[]string":
+		return v.Op("!=").Nil()
+	case "json":
+		return jen.Len(v.Clone()).Op(">").Lit(0).Op("&&").Qual("encoding/json", "Valid").Call(v)
+	}
+	return v.Op("!=").Lit(0)
+}
+
+// goFieldType is the Go type of a field.
+func goFieldType(typ string) jen.Code {
+	switch typ {
+	case "json":
+		return jen.Qual("encoding/json", "RawMessage")
+	case "[]string":
+		return jen.Index().String()
+	}
+	return jen.Id(typ)
+}
+
+// appendValue appends v of Go type typ to b as JSON.
+func appendValue(v *jen.Statement, typ string) *jen.Statement {
+	switch typ {
+	case "string":
+		return jen.Id("appendJSONString").Call(jen.Id("b"), jen.String().Call(v))
+	case "int":
+		return jen.Qual("strconv", "AppendInt").Call(jen.Id("b"), jen.Int64().Call(v), jen.Lit(10))
+	case "float64":
+		return jen.Id("appendJSONFloat").Call(jen.Id("b"), v)
+	case "[]string":
+		return jen.Id("appendJSONStrings").Call(jen.Id("b"), v)
+	case "json":
+		return jen.Append(jen.Id("b"), v.Op("..."))
+	}
+	return jen.Id("appendJSONBool").Call(jen.Id("b"), v)
 }
 
 // genFill emits, for an error whose template can be parsed back,
@@ -155,31 +320,30 @@ func genFill(f *jen.File, e *ErrorDef) {
 //	func AppendError(dst []byte, err error) []byte
 //	func appendError(dst []byte, e Error) []byte
 func genAppendError(f *jen.File, m *Model) {
-	comment(f.Group, fmt.Sprintf("AppendError appends the HTTP body for err to dst: the envelope of the first API error in err's chain or, for any other error, of %s with its default message, so that the text of a non-API error never reaches a client.", m.Fallback.Sentinel))
+	comment(f.Group, fmt.Sprintf("AppendError appends the HTTP body for err to dst: the body of the first API error in err's chain or, for any other error, of %s with its default message, so that the text of a non-API error never reaches a client.", m.Fallback.Sentinel))
 	f.Func().Id("AppendError").Params(jen.Id("dst").Index().Byte(), jen.Id("err").Error()).Index().Byte().Block(
 		jen.Id("e").Op(":=").Id("apiError").Call(jen.Id("err")),
 		jen.If(jen.Id("e").Op("==").Nil()).Block(jen.Id("e").Op("=").Id(m.Fallback.Sentinel)),
 		jen.Return(jen.Id("appendError").Call(jen.Id("dst"), jen.Id("e"))),
 	)
 	f.Line()
-	f.Comment("messageAppender is an error that appends its message to a buffer, as the")
-	f.Comment("errors of this package do, so that a message rendered from a template is")
-	f.Comment("encoded without allocating.")
-	f.Type().Id("messageAppender").Interface(
-		jen.Id("appendMessage").Params(jen.Id("b").Index().Byte()).Index().Byte(),
+	f.Comment("bodyAppender is an error of this package, which appends its own body.")
+	f.Type().Id("bodyAppender").Interface(
+		jen.Id("appendBody").Params(jen.Id("b").Index().Byte()).Index().Byte(),
 	)
 	f.Line()
-	f.Comment("appendError appends e's envelope. The errors of this package render their")
-	f.Comment("message straight into dst; an Error of another package gives its own.")
+	f.Comment("appendError appends e's body. An Error of another package is written as")
+	f.Comment("an UnknownError with its code, status and message.")
 	f.Func().Id("appendError").Params(jen.Id("dst").Index().Byte(), jen.Id("e").Id("Error")).Index().Byte().Block(
-		jen.Id("dst").Op("=").Id("appendEnvelopeHead").Call(jen.Id("dst"), jen.Id("codePrefix"), jen.Int().Call(jen.Id("e").Dot("ErrorCode").Call()), jen.Id("messagePrefix")),
-		jen.Id("start").Op(":=").Len(jen.Id("dst")),
-		jen.If(jen.List(jen.Id("m"), jen.Id("ok")).Op(":=").Id("e").Assert(jen.Id("messageAppender")), jen.Id("ok")).Block(
-			jen.Id("dst").Op("=").Id("m").Dot("appendMessage").Call(jen.Id("dst")),
-		).Else().Block(
-			jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.Id("e").Dot("ErrorMessage").Call().Op("...")),
+		jen.If(jen.List(jen.Id("a"), jen.Id("ok")).Op(":=").Id("e").Assert(jen.Id("bodyAppender")), jen.Id("ok")).Block(
+			jen.Return(jen.Id("a").Dot("appendBody").Call(jen.Id("dst"))),
 		),
-		jen.Return(jen.Append(jen.Id("closeJSONString").Call(jen.Id("dst"), jen.Id("start")), jen.LitRune('}'))),
+		jen.Id("u").Op(":=").Id("UnknownError").Values(jen.Dict{
+			jen.Id("Code"):    jen.Id("e").Dot("ErrorCode").Call(),
+			jen.Id("Status"):  jen.Id("e").Dot("HTTPStatus").Call(),
+			jen.Id("Message"): jen.Id("e").Dot("ErrorMessage").Call(),
+		}),
+		jen.Return(jen.Id("u").Dot("appendBody").Call(jen.Id("dst"))),
 	)
 	f.Line()
 }
@@ -200,7 +364,7 @@ func genWriteError(f *jen.File, m *Model) {
 		),
 	})
 	f.Line()
-	comment(f.Group, fmt.Sprintf("WriteError writes err as an HTTP error response: its status, Content-Type: application/json and the envelope. A wrapped API error is written as itself; any other error, nil included, is written as %s with its default message, never with its own text, and with the status nonAPIStatus gives: %d for a context.DeadlineExceeded, %d for a context.Canceled, else %d.", m.Fallback.Name, m.TimeoutStatus, clientClosedRequest, m.Fallback.Status))
+	comment(f.Group, fmt.Sprintf("WriteError writes err as an HTTP error response: its status, Content-Type: application/json and its body. A wrapped API error is written as itself; any other error, nil included, is written as %s with its default message, never with its own text, and with the status nonAPIStatus gives: %d for a context.DeadlineExceeded, %d for a context.Canceled, else %d.", m.Fallback.Name, m.TimeoutStatus, clientClosedRequest, m.Fallback.Status))
 	f.Func().Id("WriteError").Params(jen.Id("w").Qual("net/http", "ResponseWriter"), jen.Id("err").Error()).Block(
 		jen.Id("e").Op(":=").Id("apiError").Call(jen.Id("err")),
 		jen.Var().Id("status").Int(),
@@ -222,65 +386,134 @@ func genWriteError(f *jen.File, m *Model) {
 	f.Line()
 }
 
+// errors2xx reports whether an error may come with a 2xx status: the
+// envelope's consts tell its body from a success body.
+func errors2xx(m *Model) bool { return len(m.Envelope.Consts) > 0 }
+
 // genParse emits
 //
 //	func Parse(status int, body []byte) error
 func genParse(f *jen.File, m *Model) {
-	comment(f.Group, "Parse returns the error an HTTP response stands for, or nil when status is below 400. It never fails: a body that is the envelope gives the error its code means (an alias by the status it came with), with the status and message as received; an unknown code gives an *UnknownError. Any other body, such as a proxy's HTML page or an empty or truncated one, gives the error that the status alone means when exactly one error claims it, else an *UnknownError; either keeps an excerpt of the body.")
-	f.Func().Id("Parse").Params(jen.Id("status").Int(), jen.Id("body").Index().Byte()).Error().Block(
-		jen.If(jen.Id("status").Op("<").Lit(400)).Block(jen.Return(jen.Nil())),
-		jen.Id("m").Op(":=").Index(jen.Lit(2)).Id("jsonMember").Values(
-			jen.Values(jen.Id("key").Op(":").Id("codeField"), jen.Id("kind").Op(":").Id("jsonInt")),
-			jen.Values(jen.Id("key").Op(":").Id("messageField"), jen.Id("kind").Op(":").Id("jsonString")),
-		),
-		jen.If(jen.Op("!").Id("decodeJSONObject").Call(jen.Id("body"), jen.Op("&").Id("m"))).Block(
-			jen.Return(jen.Id("byStatus").Call(jen.Id("status"), jen.Nil(), jen.Id("excerpt").Call(jen.Id("body")))), // a body that does not decode carries no message
-		),
-		jen.Var().Id("buf").Index(jen.Lit(256)).Byte(),
-		jen.Id("message").Op(":=").Id("m").Index(jen.Lit(1)).Dot("text").Call(jen.Id("body"), jen.Id("buf").Index(jen.Empty(), jen.Lit(0))),
-		jen.If(jen.Op("!").Id("m").Index(jen.Lit(0)).Dot("set")).Block(
-			jen.Return(jen.Id("byStatus").Call(jen.Id("status"), jen.Id("message"), jen.Id("excerpt").Call(jen.Id("body")))),
-		),
-		jen.Return(jen.Id("resolve").Call(jen.Id("status"), jen.Id("Code").Call(jen.Id("m").Index(jen.Lit(0)).Dot("num")), jen.Id("message"))),
-	)
+	env := &m.Envelope
+	doc := "Parse returns the error an HTTP response stands for, or nil when status is below 400"
+	if errors2xx(m) {
+		doc = "Parse returns the error an HTTP response stands for, or nil for a success: a status below 400 whose body is not an error body"
+	}
+	doc += ". It never fails. A body that is an error body gives the error its code means (an alias by the status it came with)"
+	if env.Type != nil {
+		doc += ", else, when it has no code, the error its type means"
+	}
+	doc += ", with the status, message and fields as received; an unknown code gives an *UnknownError. Any other body, such as a proxy's HTML page or an empty or truncated one, gives the error that the status alone means when exactly one error claims it, else an *UnknownError; either keeps an excerpt of the body."
+	comment(f.Group, doc)
+	f.Func().Id("Parse").Params(jen.Id("status").Int(), jen.Id("body").Index().Byte()).Error().BlockFunc(func(g *jen.Group) {
+		if errors2xx(m) {
+			g.If(jen.Id("status").Op("<").Lit(200).Op("||").Id("status").Op(">=").Lit(300).Op("&&").Id("status").Op("<").Lit(400)).Block(jen.Return(jen.Nil()))
+		} else {
+			g.If(jen.Id("status").Op("<").Lit(400)).Block(jen.Return(jen.Nil()))
+		}
+		g.Id("m").Op(":=").Id("envelope")
+		notBody := jen.Id("decodeJSON").Call(jen.Id("body"), jen.Id("m").Index(jen.Op(":"))).Op("!=").Id("jsonDecoded")
+		for _, c := range env.Consts {
+			notBody = notBody.Op("||").Op("!").Parens(constHolds(c))
+		}
+		g.If(notBody).BlockFunc(func(g *jen.Group) {
+			if errors2xx(m) {
+				g.If(jen.Id("status").Op("<").Lit(400)).Block(jen.Return(jen.Nil()))
+			}
+			g.Return(jen.Id("byStatus").Call(jen.Id("status"), jen.Nil(), jen.Id("excerpt").Call(jen.Id("body")), jen.Nil(), jen.Nil()))
+		})
+		if env.Message != nil {
+			g.Var().Id("buf").Index(jen.Lit(256)).Byte()
+			g.Id("message").Op(":=").Id("m").Index(jen.Id(memberConst(env.Message))).Dot("text").Call(jen.Id("body"), jen.Id("buf").Index(jen.Empty(), jen.Lit(0)))
+		} else {
+			g.Var().Id("message").Index().Byte()
+		}
+		if env.Code != nil {
+			code := jen.Id("m").Index(jen.Id(memberConst(env.Code)))
+			if env.StringCodes {
+				g.If(code.Clone().Dot("set")).Block(
+					jen.Return(jen.Id("resolve").Call(jen.Id("status"), jen.Id("Code").Call(code.Clone().Dot("text").Call(jen.Id("body"), jen.Nil())), jen.Id("message"), jen.Op("&").Id("m"), jen.Id("body"))),
+				)
+			} else {
+				g.If(code.Clone().Dot("set")).Block(
+					jen.Return(jen.Id("resolve").Call(jen.Id("status"), jen.Id("Code").Call(code.Clone().Dot("num")), jen.Id("message"), jen.Op("&").Id("m"), jen.Id("body"))),
+				)
+			}
+		}
+		if len(m.TypeResolutions) > 0 {
+			g.If(
+				jen.Id("e").Op(":=").Id("resolveType").Call(jen.Id("status"), jen.Id("m").Index(jen.Id(memberConst(env.Type))).Dot("text").Call(jen.Id("body"), jen.Nil()), jen.Id("message"), jen.Op("&").Id("m"), jen.Id("body")),
+				jen.Id("e").Op("!=").Nil(),
+			).Block(jen.Return(jen.Id("e")))
+		}
+		if len(m.MessageRules) > 0 {
+			g.If(
+				jen.Id("e").Op(":=").Id("resolveMessage").Call(jen.Id("status"), jen.Id("message"), jen.Op("&").Id("m"), jen.Id("body")),
+				jen.Id("e").Op("!=").Nil(),
+			).Block(jen.Return(jen.Id("e")))
+		}
+		if env.Code != nil {
+			// A body without a usable code is not all it should be: the
+			// error keeps an excerpt of it beside what it did carry.
+			g.Return(jen.Id("byStatus").Call(jen.Id("status"), jen.Id("message"), jen.Id("excerpt").Call(jen.Id("body")), jen.Op("&").Id("m"), jen.Id("body")))
+		} else {
+			g.Return(jen.Id("byStatus").Call(jen.Id("status"), jen.Id("message"), jen.Lit(""), jen.Op("&").Id("m"), jen.Id("body")))
+		}
+	})
 	f.Line()
 }
 
-// returnReceived returns error e as received with the variables status,
-// code and message, and with body when body is set. Each case of resolve
-// and byStatus is this one plain call: inlined code in thousands of cases
-// makes the compiler's work grow faster than the number of errors.
-func returnReceived(g *jen.Group, e *ErrorDef, body bool) {
-	code := jen.Id("code")
-	if body {
-		code = jen.Id(e.CodeConst)
-	}
-	bodyArg := jen.Lit("")
-	if body {
-		bodyArg = jen.Id("body")
-	}
-	g.Return(jen.Id(receiveFunc(e)).Call(jen.Id("status"), code, jen.Id("message"), bodyArg))
+// receiveFunc names the function that returns error e as received.
+func receiveFunc(e *ErrorDef) string { return "receive" + e.Name }
+
+// receiveCall returns error e as received with the variables status,
+// code, message, m and data, and with body as given. Each case of resolve,
+// resolveType and byStatus is this one plain call: inlined code in
+// thousands of cases makes the compiler's work grow faster than the
+// number of errors.
+func receiveCall(e *ErrorDef, code, body jen.Code) *jen.Statement {
+	return jen.Return(jen.Id(receiveFunc(e)).Call(jen.Id("status"), code, jen.Id("message"), body, jen.Id("m"), jen.Id("data")))
 }
 
-func receiveFunc(e *ErrorDef) string { return "receive" + e.Name }
+// zeroCode is the zero Code, for an error received without one.
+func zeroCode(m *Model) jen.Code {
+	if m.Envelope.StringCodes {
+		return jen.Lit("")
+	}
+	return jen.Lit(0)
+}
 
 // genReceive emits, per error,
 //
-//	func receiveXxxError(status int, code Code, message []byte, body string) error
+//	func receiveXxxError(status int, code Code, message []byte, body string, m *received, data []byte) error
 //
 // which returns the error received with that status, code (an alias, or
-// its own), message and body excerpt: for an error with a template that
-// can be parsed back, with the params when the message is the template's,
-// else with the message as it came.
-func genReceive(f *jen.File, e *ErrorDef) {
-	comment(f.Group, fmt.Sprintf("%s returns %s received with status, code (its own or an alias), message and body.", receiveFunc(e), article(e.Name)))
-	f.Func().Id(receiveFunc(e)).Params(jen.Id("status").Int(), jen.Id("code").Id("Code"), jen.Id("message").Index().Byte(), jen.Id("body").String()).Error().BlockFunc(func(g *jen.Group) {
-		g.If(jen.Id("code").Op("==").Id(e.CodeConst)).Block(jen.Id("code").Op("=").Lit(0))
-		g.List(jen.Id("e"), jen.Id("x")).Op(":=").Id("alloc").Index(jen.Id(e.Name)).Call(jen.Id("details").Values(jen.Dict{
+// its own), message, body excerpt and members: for an error with a
+// template that can be parsed back, with the params when the message is
+// the template's, else with the message as it came.
+func genReceive(f *jen.File, m *Model, e *ErrorDef) {
+	comment(f.Group, fmt.Sprintf("%s returns %s received with status, code (its own or an alias), message, body excerpt and the members found in data, if any.", receiveFunc(e), article(e.Name)))
+	f.Func().Id(receiveFunc(e)).Params(
+		jen.Id("status").Int(), jen.Id("code").Id("Code"), jen.Id("message").Index().Byte(), jen.Id("body").String(),
+		jen.Id("m").Op("*").Id("received"), jen.Id("data").Index().Byte(),
+	).Error().BlockFunc(func(g *jen.Group) {
+		if e.HasCode {
+			g.If(jen.Id("code").Op("==").Id(e.CodeConst)).Block(jen.Id("code").Op("=").Add(zeroCode(m)))
+		}
+		d := jen.Dict{
 			jen.Id("code"):   jen.Id("code"),
 			jen.Id("status"): jen.Id("nonDefault").Call(jen.Id("status"), jen.Lit(e.Status)),
 			jen.Id("body"):   jen.Id("body"),
-		}))
+		}
+		if m.Envelope.Type != nil && e.Type == "" {
+			// An error without a type of its own keeps the one it came with.
+			g.Var().Id("typ").String()
+			g.If(jen.Id("m").Op("!=").Nil()).Block(
+				jen.Id("typ").Op("=").Id("m").Index(jen.Id(memberConst(m.Envelope.Type))).Dot("str").Call(jen.Id("data")),
+			)
+			d[jen.Id("typ")] = jen.Id("typ")
+		}
+		g.List(jen.Id("e"), jen.Id("x")).Op(":=").Id("alloc").Index(jen.Id(e.Name)).Call(jen.Id("details").Values(d))
 		g.Id("e").Dot("x").Op("=").Id("x")
 		switch {
 		case e.HasTemplate():
@@ -299,18 +532,37 @@ func genReceive(f *jen.File, e *ErrorDef) {
 				}
 			})
 		default:
-			g.Id("e").Dot("Message").Op("=").String().Call(jen.Id("message"))
+			// As the constructor does, a missing message is the default.
+			g.Id("e").Dot("Message").Op("=").Id("messageOr").Call(jen.Id("message"), jen.Lit(e.Message))
+		}
+		if len(e.Fields) > 0 {
+			g.If(jen.Id("m").Op("!=").Nil()).BlockFunc(func(g *jen.Group) {
+				if len(m.Envelope.Fields) > 0 {
+					g.Id("e").Dot("EnvelopeFields").Dot("fill").Call(jen.Id("m"), jen.Id("data"))
+				}
+				for _, fl := range e.OwnFields {
+					g.Add(fillField(jen.Id("e").Dot(fl.Name), fl))
+				}
+			})
 		}
 		g.Return(jen.Id("e"))
 	})
 	f.Line()
 }
 
+// fillField sets v from the member of field fl that m found in data.
+func fillField(v *jen.Statement, fl *Field) *jen.Statement {
+	method := map[string]string{"string": "str", "int": "int", "float64": "float64", "bool": "bool", "[]string": "strings", "json": "json"}[fl.Type]
+	return v.Op("=").Id("m").Index(jen.Id(memberConst(fl.Member))).Dot(method).Call(jen.Id("data"))
+}
+
 // genResolve emits
 //
-//	func resolve(status int, code Code, message []byte) error
-//	func byStatus(status int, message []byte, body string) error
+//	func resolve(status int, code Code, message []byte, m *received, data []byte) error
+//	func resolveType(status int, typ, message []byte, m *received, data []byte) error
+//	func byStatus(status int, message []byte, body string, m *received, data []byte) error
 func genResolve(f *jen.File, m *Model) {
+	env := &m.Envelope
 	f.Comment("alloc returns a new T and, when x holds anything, a copy of x in the same")
 	f.Comment("allocation.")
 	f.Func().Id("alloc").Types(jen.Id("T").Any()).Params(jen.Id("x").Id("details")).Params(jen.Op("*").Id("T"), jen.Op("*").Id("details")).Block(
@@ -319,79 +571,252 @@ func genResolve(f *jen.File, m *Model) {
 		jen.Return(jen.Op("&").Id("p").Dot("e"), jen.Op("&").Id("p").Dot("x")),
 	)
 	f.Line()
-	f.Comment("resolve returns the error a received code and status mean.")
-	f.Func().Id("resolve").Params(jen.Id("status").Int(), jen.Id("code").Id("Code"), jen.Id("message").Index().Byte()).Error().Block(
-		jen.Switch(jen.Id("code")).BlockFunc(func(g *jen.Group) {
-			for _, r := range m.Resolutions {
-				g.Case(caseCode(m, r.Code)).BlockFunc(func(g *jen.Group) {
-					if len(r.Aliases) > 0 {
-						g.Switch(jen.Id("status")).BlockFunc(func(g *jen.Group) {
-							for _, a := range r.Aliases {
-								g.CaseFunc(func(g *jen.Group) {
-									for _, s := range a.Statuses {
-										g.Lit(s)
+	params := func(first ...jen.Code) []jen.Code {
+		return append(first, jen.Id("message").Index().Byte(), jen.Id("m").Op("*").Id("received"), jen.Id("data").Index().Byte())
+	}
+	if env.Code != nil {
+		f.Comment("resolve returns the error a received code and status mean.")
+		f.Func().Id("resolve").Params(params(jen.Id("status").Int(), jen.Id("code").Id("Code"))...).Error().Block(
+			jen.Switch(jen.Id("code")).BlockFunc(func(g *jen.Group) {
+				for _, r := range m.Resolutions {
+					g.Case(caseCode(m, r.Code)).BlockFunc(func(g *jen.Group) {
+						if len(r.Aliases) > 0 {
+							g.Switch(jen.Id("status")).BlockFunc(func(g *jen.Group) {
+								for _, a := range r.Aliases {
+									g.CaseFunc(func(g *jen.Group) {
+										for _, s := range a.Statuses {
+											g.Lit(s)
+										}
+									}).Block(receiveCall(a, jen.Id("code"), jen.Lit("")))
+								}
+							})
+						}
+						if r.Owner != nil {
+							g.Add(receiveCall(r.Owner, jen.Id("code"), jen.Lit("")))
+						}
+					})
+				}
+			}),
+			jen.Return(jen.Id("receiveUnknown").Call(jen.Id("status"), jen.Id("code"), jen.Id("message"), jen.Lit(""), jen.Id("m"), jen.Id("data"))),
+		)
+		f.Line()
+	}
+	if len(m.TypeResolutions) > 0 {
+		f.Comment("resolveType returns the error a received type means, when no code came:")
+		f.Comment("among the errors of that type, the one that claims the status, else the")
+		f.Comment("first; nil for a type no error without a code has.")
+		f.Func().Id("resolveType").Params(params(jen.Id("status").Int(), jen.Id("typ").Index().Byte())...).Error().Block(
+			jen.Switch(jen.String().Call(jen.Id("typ"))).BlockFunc(func(g *jen.Group) {
+				for _, r := range m.TypeResolutions {
+					g.Case(jen.Lit(r.Type)).BlockFunc(func(g *jen.Group) {
+						if len(r.Errors) > 1 {
+							g.Switch(jen.Id("status")).BlockFunc(func(g *jen.Group) {
+								claimed := map[int]bool{}
+								for _, e := range r.Errors[1:] {
+									var statuses []jen.Code
+									for _, s := range e.Statuses {
+										if !claimed[s] && !slices.Contains(r.Errors[0].Statuses, s) {
+											claimed[s] = true
+											statuses = append(statuses, jen.Lit(s))
+										}
 									}
-								}).BlockFunc(func(g *jen.Group) { returnReceived(g, a, false) })
+									if len(statuses) > 0 {
+										g.Case(statuses...).Block(receiveCall(e, zeroCode(m), jen.Lit("")))
+									}
+								}
+							})
+						}
+						g.Add(receiveCall(r.Errors[0], zeroCode(m), jen.Lit("")))
+					})
+				}
+			}),
+			jen.Return(jen.Nil()),
+		)
+		f.Line()
+	}
+
+	if len(m.MessageRules) > 0 {
+		f.Comment("resolveMessage returns the error a received message tells by its start,")
+		f.Comment("among the errors of the status that have a message prefix; nil for none.")
+		f.Func().Id("resolveMessage").Params(params(jen.Id("status").Int())...).Error().Block(
+			jen.Switch(jen.Id("status")).BlockFunc(func(g *jen.Group) {
+				for _, r := range m.MessageRules {
+					g.Case(jen.Lit(r.Status)).BlockFunc(func(g *jen.Group) {
+						g.Switch().BlockFunc(func(g *jen.Group) {
+							for _, e := range r.Errors {
+								g.Case(jen.Qual("bytes", "HasPrefix").Call(jen.Id("message"), jen.Index().Byte().Parens(jen.Lit(e.MessagePrefix)))).Block(
+									receiveCall(e, zeroCode(m), jen.Lit("")),
+								)
 							}
 						})
-					}
-					if r.Owner != nil {
-						returnReceived(g, r.Owner, false)
-					}
-				})
+					})
+				}
+			}),
+			jen.Return(jen.Nil()),
+		)
+		f.Line()
+	}
+
+	f.Comment("byStatus returns the error a status means when the body carries no code")
+	f.Comment("or type that tells: the one error that claims the status, if only one does.")
+	f.Func().Id("byStatus").Params(jen.Id("status").Int(), jen.Id("message").Index().Byte(), jen.Id("body").String(), jen.Id("m").Op("*").Id("received"), jen.Id("data").Index().Byte()).Error().Block(
+		jen.Switch(jen.Id("status")).BlockFunc(func(g *jen.Group) {
+			for _, o := range m.StatusOwners {
+				code := zeroCode(m)
+				if o.Error.HasCode {
+					code = jen.Id(o.Error.CodeConst)
+				}
+				g.Case(jen.Lit(o.Status)).Block(receiveCall(o.Error, code, jen.Id("body")))
 			}
 		}),
-		jen.Return(jen.Op("&").Id("UnknownError").Values(jen.Dict{
-			jen.Id("Code"):    jen.Id("code"),
-			jen.Id("Status"):  jen.Id("status"),
-			jen.Id("Message"): jen.String().Call(jen.Id("message")),
-		})),
+		jen.Return(jen.Id("receiveUnknown").Call(jen.Id("status"), zeroCode(m), jen.Id("message"), jen.Id("body"), jen.Id("m"), jen.Id("data"))),
 	)
 	f.Line()
 
-	f.Comment("byStatus returns the error a status means when the body is not the")
-	f.Comment("envelope: the one error that claims the status, if only one does.")
-	f.Func().Id("byStatus").Params(jen.Id("status").Int(), jen.Id("message").Index().Byte(), jen.Id("body").String()).Error().Block(
-		jen.Switch(jen.Id("status")).BlockFunc(func(g *jen.Group) {
-			for _, o := range m.StatusOwners {
-				g.Case(jen.Lit(o.Status)).BlockFunc(func(g *jen.Group) { returnReceived(g, o.Error, true) })
-			}
-		}),
-		jen.Return(jen.Op("&").Id("UnknownError").Values(jen.Dict{
+	f.Comment("receiveUnknown returns an UnknownError received with status, code,")
+	f.Comment("message, body excerpt and the members found in data, if any.")
+	f.Func().Id("receiveUnknown").Params(jen.Id("status").Int(), jen.Id("code").Id("Code"), jen.Id("message").Index().Byte(), jen.Id("body").String(), jen.Id("m").Op("*").Id("received"), jen.Id("data").Index().Byte()).Error().BlockFunc(func(g *jen.Group) {
+		g.Id("e").Op(":=").Op("&").Id("UnknownError").Values(jen.Dict{
+			jen.Id("Code"):    jen.Id("code"),
 			jen.Id("Status"):  jen.Id("status"),
 			jen.Id("Message"): jen.String().Call(jen.Id("message")),
 			jen.Id("Body"):    jen.Id("body"),
-		})),
+		})
+		if env.Type != nil || len(env.Fields) > 0 {
+			g.If(jen.Id("m").Op("!=").Nil()).BlockFunc(func(g *jen.Group) {
+				if env.Type != nil {
+					g.Id("e").Dot("Type").Op("=").Id("m").Index(jen.Id(memberConst(env.Type))).Dot("str").Call(jen.Id("data"))
+				}
+				if len(env.Fields) > 0 {
+					g.Id("e").Dot("EnvelopeFields").Dot("fill").Call(jen.Id("m"), jen.Id("data"))
+				}
+			})
+		}
+		g.Return(jen.Id("e"))
+	})
+	f.Line()
+	genReceivedAccessors(f)
+	f.Comment("messageOr returns a received message, or def when none came.")
+	f.Func().Id("messageOr").Params(jen.Id("message").Index().Byte(), jen.Id("def").String()).String().Block(
+		jen.If(jen.Len(jen.Id("message")).Op("==").Lit(0)).Block(jen.Return(jen.Id("def"))),
+		jen.Return(jen.String().Call(jen.Id("message"))),
 	)
 	f.Line()
 }
 
+// genReceivedAccessors emits the methods that read a member's value as a
+// field keeps it: the zero value when the member was absent, null or of
+// another kind.
+func genReceivedAccessors(f *jen.File) {
+	m := func() *jen.Statement { return jen.Id("m").Op("*").Id("jsonMember") }
+	f.Comment("str returns the member's string, or \"\".")
+	f.Func().Params(m()).Id("str").Params(jen.Id("data").Index().Byte()).String().Block(
+		jen.Return(jen.String().Call(jen.Id("m").Dot("text").Call(jen.Id("data"), jen.Nil()))),
+	)
+	f.Line()
+	f.Comment("int returns the member's integer, or 0.")
+	f.Func().Params(m()).Id("int").Params(jen.Id("_").Index().Byte()).Int().Block(
+		jen.If(jen.Op("!").Id("m").Dot("set")).Block(jen.Return(jen.Lit(0))),
+		jen.Return(jen.Id("m").Dot("num")),
+	)
+	f.Line()
+	f.Comment("float64 returns the member's number, or 0.")
+	f.Func().Params(m()).Id("float64").Params(jen.Id("_").Index().Byte()).Float64().Block(
+		jen.If(jen.Op("!").Id("m").Dot("set")).Block(jen.Return(jen.Lit(0))),
+		jen.Return(jen.Id("m").Dot("float")),
+	)
+	f.Line()
+	f.Comment("strings returns the member's strings, or nil.")
+	f.Func().Params(m()).Id("strings").Params(jen.Id("data").Index().Byte()).Index().String().Block(
+		jen.List(jen.Id("ss"), jen.Id("_")).Op(":=").Id("decodeJSONStrings").Call(jen.Nil(), jen.Id("m").Dot("raw").Call(jen.Id("data"))),
+		jen.Return(jen.Id("ss")),
+	)
+	f.Line()
+	f.Comment("json returns a copy of the member's JSON text, or nil.")
+	f.Func().Params(m()).Id("json").Params(jen.Id("data").Index().Byte()).Qual("encoding/json", "RawMessage").Block(
+		jen.Return(jen.Qual("bytes", "Clone").Call(jen.Id("m").Dot("raw").Call(jen.Id("data")))),
+	)
+	f.Line()
+	f.Comment("bool returns the member's boolean, or false.")
+	f.Func().Params(m()).Id("bool").Params(jen.Id("_").Index().Byte()).Bool().Block(
+		jen.Return(jen.Id("m").Dot("set").Op("&&").Id("m").Dot("boolean")),
+	)
+	f.Line()
+}
+
+// constHolds is the condition under which the decoded body holds const
+// member c with its value.
+func constHolds(c *Member) *jen.Statement {
+	mb := jen.Id("m").Index(jen.Id(memberConst(c)))
+	set := mb.Clone().Dot("set").Op("&&")
+	switch c.Kind {
+	case KindBool:
+		if c.Const == "true" {
+			return set.Add(mb.Clone().Dot("boolean"))
+		}
+		return set.Op("!").Add(mb.Clone().Dot("boolean"))
+	case KindInt:
+		return set.Add(mb.Clone().Dot("num")).Op("==").Id(c.Const)
+	case KindFloat:
+		return set.Add(mb.Clone().Dot("float")).Op("==").Id(c.Const)
+	}
+	var text string
+	_ = json.Unmarshal([]byte(c.Const), &text) // Build wrote it from a string
+	return jen.String().Call(mb.Clone().Dot("text").Call(jen.Id("body"), jen.Nil())).Op("==").Lit(text)
+}
+
 // caseCode is a code in a switch: its constant when it is an error's own
-// code, else the number.
-func caseCode(m *Model, code int) *jen.Statement {
+// code, else the value.
+func caseCode(m *Model, code CodeValue) *jen.Statement {
 	for _, e := range m.ByCode {
-		if e.Code == code {
+		if e.HasCode && e.Code == code {
 			return jen.Id(e.CodeConst)
 		}
 	}
-	return jen.Lit(code)
+	return jen.Lit(code.Value())
 }
 
 // genFromResponse emits
 //
 //	func FromResponse(resp *http.Response) error
-func genFromResponse(f *jen.File) {
-	comment(f.Group, "FromResponse returns the error resp stands for, as Parse does, or nil when its status is below 400. It reads at most MaxBodySize bytes of the body and leaves closing it to the caller; a body that is longer, or that fails to read, is resolved by its status.")
-	f.Func().Id("FromResponse").Params(jen.Id("resp").Op("*").Qual("net/http", "Response")).Error().Block(
-		jen.If(jen.Id("resp").Dot("StatusCode").Op("<").Lit(400)).Block(jen.Return(jen.Nil())),
-		jen.If(jen.Id("resp").Dot("Body").Op("==").Nil()).Block(jen.Return(jen.Id("Parse").Call(jen.Id("resp").Dot("StatusCode"), jen.Nil()))),
-		jen.List(jen.Id("body"), jen.Id("err")).Op(":=").Qual("io", "ReadAll").Call(jen.Qual("io", "LimitReader").Call(jen.Id("resp").Dot("Body"), jen.Id("MaxBodySize").Op("+").Lit(1))),
-		jen.If(jen.Id("err").Op("!=").Nil().Op("||").Int64().Call(jen.Len(jen.Id("body"))).Op(">").Id("MaxBodySize")).Block(
-			jen.Return(jen.Id("byStatus").Call(jen.Id("resp").Dot("StatusCode"), jen.Nil(), jen.Id("excerpt").Call(jen.Id("body")))),
-		),
-		jen.Return(jen.Id("Parse").Call(jen.Id("resp").Dot("StatusCode"), jen.Id("body"))),
-	)
+func genFromResponse(f *jen.File, m *Model) {
+	if errors2xx(m) {
+		comment(f.Group, "FromResponse returns the error resp stands for, as Parse does, or nil for a success. It reads at most MaxBodySize bytes of the body and leaves closing it to the caller; a body that is longer, or that fails to read, is resolved by its status. The body of a 2xx response, which may be an error, is read too; when it is not an error, resp.Body is given back the bytes read, so the caller reads the whole body as if nothing had.")
+	} else {
+		comment(f.Group, "FromResponse returns the error resp stands for, as Parse does, or nil when its status is below 400. It reads at most MaxBodySize bytes of the body and leaves closing it to the caller; a body that is longer, or that fails to read, is resolved by its status.")
+	}
+	f.Func().Id("FromResponse").Params(jen.Id("resp").Op("*").Qual("net/http", "Response")).Error().BlockFunc(func(g *jen.Group) {
+		success := jen.Id("resp").Dot("StatusCode").Op("<").Lit(400)
+		if errors2xx(m) {
+			success = jen.Id("resp").Dot("StatusCode").Op("<").Lit(200).Op("||").Id("resp").Dot("StatusCode").Op(">=").Lit(300).Op("&&").Id("resp").Dot("StatusCode").Op("<").Lit(400)
+		}
+		g.If(success).Block(jen.Return(jen.Nil()))
+		g.If(jen.Id("resp").Dot("Body").Op("==").Nil()).Block(jen.Return(jen.Id("Parse").Call(jen.Id("resp").Dot("StatusCode"), jen.Nil())))
+		g.List(jen.Id("body"), jen.Id("err")).Op(":=").Qual("io", "ReadAll").Call(jen.Qual("io", "LimitReader").Call(jen.Id("resp").Dot("Body"), jen.Id("MaxBodySize").Op("+").Lit(1)))
+		if errors2xx(m) {
+			g.If(jen.Id("resp").Dot("StatusCode").Op("<").Lit(400)).Block(
+				jen.Var().Id("e").Error(),
+				jen.If(jen.Id("err").Op("==").Nil().Op("&&").Int64().Call(jen.Len(jen.Id("body"))).Op("<=").Id("MaxBodySize")).Block(
+					jen.Id("e").Op("=").Id("Parse").Call(jen.Id("resp").Dot("StatusCode"), jen.Id("body")),
+				),
+				jen.If(jen.Id("e").Op("==").Nil()).Block(
+					jen.Id("resp").Dot("Body").Op("=").Id("replayBody").Values(jen.Qual("io", "MultiReader").Call(jen.Qual("bytes", "NewReader").Call(jen.Id("body")), jen.Id("resp").Dot("Body")), jen.Id("resp").Dot("Body")),
+				),
+				jen.Return(jen.Id("e")),
+			)
+		}
+		g.If(jen.Id("err").Op("!=").Nil().Op("||").Int64().Call(jen.Len(jen.Id("body"))).Op(">").Id("MaxBodySize")).Block(
+			jen.Return(jen.Id("byStatus").Call(jen.Id("resp").Dot("StatusCode"), jen.Nil(), jen.Id("excerpt").Call(jen.Id("body")), jen.Nil(), jen.Nil())),
+		)
+		g.Return(jen.Id("Parse").Call(jen.Id("resp").Dot("StatusCode"), jen.Id("body")))
+	})
 	f.Line()
+	if errors2xx(m) {
+		f.Comment("replayBody is a response body that gives back the bytes FromResponse read")
+		f.Comment("before the rest, and closes the original.")
+		f.Type().Id("replayBody").Struct(jen.Qual("io", "Reader"), jen.Qual("io", "Closer"))
+		f.Line()
+	}
 }
 
 // genWebSocket emits the WebSocket error message type, its parser and the

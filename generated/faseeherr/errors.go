@@ -104,7 +104,7 @@ type UnknownError struct {
 	Status int
 	// Message is the message received in the errorMessage field.
 	Message string
-	// Body is an excerpt of the body received when it was not the envelope.
+	// Body is an excerpt of the body received when it was not an error body.
 	Body string
 }
 
@@ -134,8 +134,8 @@ func (e *UnknownError) ErrorMessage() string {
 	return e.Message
 }
 
-// LogValue returns the error's code, status, message and body excerpt, for
-// log/slog.
+// LogValue returns the error's code, status, message, body excerpt and
+// fields, for log/slog.
 func (e *UnknownError) LogValue() slog.Value {
 	return logValue("UnknownError", e, &details{body: e.Body})
 }
@@ -181,14 +181,6 @@ func (x details) ptr() *details {
 	return &x
 }
 
-// appendErrorHead appends "name (code): ", the start of an error's text.
-func appendErrorHead(b []byte, name string, code Code) []byte {
-	b = append(b, name...)
-	b = append(b, " ("...)
-	b = strconv.AppendInt(b, int64(code), 10)
-	return append(b, "): "...)
-}
-
 // errorString returns b as a string, with ": " and the cause's text after it
 // when there is a cause.
 func errorString(b []byte, cause error) string {
@@ -205,7 +197,10 @@ func errorString(b []byte, cause error) string {
 func logValue(name string, e Error, x *details, params ...slog.Attr) slog.Value {
 	d := x.get()
 	attrs := make([]slog.Attr, 0, 7+len(params))
-	attrs = append(attrs, slog.String("name", name), slog.Int("code", int(e.ErrorCode())))
+	attrs = append(attrs, slog.String("name", name))
+	if c := e.ErrorCode(); c != 0 {
+		attrs = append(attrs, slog.Int("code", int(c)))
+	}
 	if d.code != 0 {
 		attrs = append(attrs, slog.Int("received_code", int(d.code)))
 	}
@@ -251,7 +246,7 @@ func (e *AuthenticationError) appendMessage(b []byte) []byte {
 // Error returns the error's name, code and message, and its cause if any.
 func (e *AuthenticationError) Error() string {
 	var buf [256]byte
-	b := appendErrorHead(buf[:0], "AuthenticationError", e.ErrorCode())
+	b := append(buf[:0], "AuthenticationError (40101): "...)
 	return errorString(e.appendMessage(b), e.Unwrap())
 }
 
@@ -343,7 +338,7 @@ func (e *ValidationError) appendMessage(b []byte) []byte {
 // Error returns the error's name, code and message, and its cause if any.
 func (e *ValidationError) Error() string {
 	var buf [256]byte
-	b := appendErrorHead(buf[:0], "ValidationError", e.ErrorCode())
+	b := append(buf[:0], "ValidationError (40001): "...)
 	return errorString(e.appendMessage(b), e.Unwrap())
 }
 
@@ -453,7 +448,7 @@ func (e *InsufficientBalanceError) render() string {
 // Error returns the error's name, code and message, and its cause if any.
 func (e *InsufficientBalanceError) Error() string {
 	var buf [256]byte
-	b := appendErrorHead(buf[:0], "InsufficientBalanceError", e.ErrorCode())
+	b := append(buf[:0], "InsufficientBalanceError (40201): "...)
 	return errorString(e.appendMessage(b), e.Unwrap())
 }
 
@@ -551,7 +546,7 @@ func (e *ModelAccessError) appendMessage(b []byte) []byte {
 // Error returns the error's name, code and message, and its cause if any.
 func (e *ModelAccessError) Error() string {
 	var buf [256]byte
-	b := appendErrorHead(buf[:0], "ModelAccessError", e.ErrorCode())
+	b := append(buf[:0], "ModelAccessError (40301): "...)
 	return errorString(e.appendMessage(b), e.Unwrap())
 }
 
@@ -663,7 +658,7 @@ func (e *ConcurrencyLimitError) render() string {
 // Error returns the error's name, code and message, and its cause if any.
 func (e *ConcurrencyLimitError) Error() string {
 	var buf [256]byte
-	b := appendErrorHead(buf[:0], "ConcurrencyLimitError", e.ErrorCode())
+	b := append(buf[:0], "ConcurrencyLimitError (42901): "...)
 	return errorString(e.appendMessage(b), e.Unwrap())
 }
 
@@ -760,7 +755,7 @@ func (e *InternalError) appendMessage(b []byte) []byte {
 // Error returns the error's name, code and message, and its cause if any.
 func (e *InternalError) Error() string {
 	var buf [256]byte
-	b := appendErrorHead(buf[:0], "InternalError", e.ErrorCode())
+	b := append(buf[:0], "InternalError (50001): "...)
 	return errorString(e.appendMessage(b), e.Unwrap())
 }
 
@@ -864,7 +859,7 @@ func (e *NotFoundError) appendMessage(b []byte) []byte {
 // Error returns the error's name, code and message, and its cause if any.
 func (e *NotFoundError) Error() string {
 	var buf [256]byte
-	b := appendErrorHead(buf[:0], "NotFoundError", e.ErrorCode())
+	b := append(buf[:0], "NotFoundError (40401): "...)
 	return errorString(e.appendMessage(b), e.Unwrap())
 }
 
@@ -959,6 +954,11 @@ func (s *sentinel) ErrorMessage() string {
 // MarshalJSON returns the HTTP body of the error the value stands for.
 func (s *sentinel) MarshalJSON() ([]byte, error) {
 	return appendError(nil, s.err), nil
+}
+
+// appendBody appends the HTTP body of the error the value stands for.
+func (s *sentinel) appendBody(b []byte) []byte {
+	return s.err.(bodyAppender).appendBody(b)
 }
 
 // LogValue returns the log/slog value of the error the value stands for.

@@ -3,31 +3,49 @@
 package faseeherr
 
 import (
+	"bytes"
+	"encoding/json"
 	"io"
 	"net/http"
+	"strconv"
 	"sync"
 )
 
-// The envelope's field names, and its bytes before the code and the message.
+// The members of the body, by their place in received.
 const (
-	codeField     = "errorCode"
-	messageField  = "errorMessage"
-	codePrefix    = "{\"errorCode\":"
-	messagePrefix = ",\"errorMessage\":"
+	memberErrorCode    = 0 // errorCode
+	memberErrorMessage = 1 // errorMessage
 )
+
+// received is what the decoder found of each member of a body.
+type received [2]jsonMember
+
+// envelope is the member tree of the body, for decodeJSON: each member with
+// its key, its kind and the object it is in.
+var envelope = received{{key: "errorCode", kind: jsonInt, parent: -1}, {key: "errorMessage", kind: jsonString, parent: -1}}
 
 // MaxBodySize is how many bytes of a response body FromResponse reads at
 // most. A longer body is not decoded; its status picks the error.
 var MaxBodySize int64 = 1 << 20
 
-// MarshalJSON returns the error's HTTP body, the envelope.
+// MarshalJSON returns the error's HTTP body.
 func (e *AuthenticationError) MarshalJSON() ([]byte, error) {
-	return appendError(nil, e), nil
+	return e.appendBody(nil), nil
+}
+
+// appendBody appends the error's HTTP body to b.
+func (e *AuthenticationError) appendBody(b []byte) []byte {
+	b = append(b, "{\"errorCode\":40101,\"errorMessage\":\""...)
+	start := len(b)
+	b = closeJSONString(e.appendMessage(b), start)
+	b = append(b, "}"...)
+	return b
 }
 
 // receiveAuthenticationError returns an AuthenticationError received with
-// status, code (its own or an alias), message and body.
-func receiveAuthenticationError(status int, code Code, message []byte, body string) error {
+// status, code (its own or an alias), message, body excerpt and the members
+// found in data, if any.
+func receiveAuthenticationError(status int, code Code, message []byte, body string, m *received, data []byte) error {
 	if code == CodeAuthentication {
 		code = 0
 	}
@@ -37,18 +55,28 @@ func receiveAuthenticationError(status int, code Code, message []byte, body stri
 		status: nonDefault(status, 401),
 	})
 	e.x = x
-	e.Message = string(message)
+	e.Message = messageOr(message, "Invalid API key")
 	return e
 }
 
-// MarshalJSON returns the error's HTTP body, the envelope.
+// MarshalJSON returns the error's HTTP body.
 func (e *ValidationError) MarshalJSON() ([]byte, error) {
-	return appendError(nil, e), nil
+	return e.appendBody(nil), nil
+}
+
+// appendBody appends the error's HTTP body to b.
+func (e *ValidationError) appendBody(b []byte) []byte {
+	b = append(b, "{\"errorCode\":40001,\"errorMessage\":\""...)
+	start := len(b)
+	b = closeJSONString(e.appendMessage(b), start)
+	b = append(b, "}"...)
+	return b
 }
 
 // receiveValidationError returns a ValidationError received with status, code
-// (its own or an alias), message and body.
-func receiveValidationError(status int, code Code, message []byte, body string) error {
+// (its own or an alias), message, body excerpt and the members found in data,
+// if any.
+func receiveValidationError(status int, code Code, message []byte, body string, m *received, data []byte) error {
 	if code == CodeValidation {
 		code = 0
 	}
@@ -58,13 +86,22 @@ func receiveValidationError(status int, code Code, message []byte, body string) 
 		status: nonDefault(status, 400),
 	})
 	e.x = x
-	e.Message = string(message)
+	e.Message = messageOr(message, "Bad Request")
 	return e
 }
 
-// MarshalJSON returns the error's HTTP body, the envelope.
+// MarshalJSON returns the error's HTTP body.
 func (e *InsufficientBalanceError) MarshalJSON() ([]byte, error) {
-	return appendError(nil, e), nil
+	return e.appendBody(nil), nil
+}
+
+// appendBody appends the error's HTTP body to b.
+func (e *InsufficientBalanceError) appendBody(b []byte) []byte {
+	b = append(b, "{\"errorCode\":40201,\"errorMessage\":\""...)
+	start := len(b)
+	b = closeJSONString(e.appendMessage(b), start)
+	b = append(b, "}"...)
+	return b
 }
 
 // fill sets e's params from a received message and reports whether the
@@ -84,8 +121,9 @@ func (e *InsufficientBalanceError) fill(msg []byte) bool {
 }
 
 // receiveInsufficientBalanceError returns an InsufficientBalanceError received
-// with status, code (its own or an alias), message and body.
-func receiveInsufficientBalanceError(status int, code Code, message []byte, body string) error {
+// with status, code (its own or an alias), message, body excerpt and the
+// members found in data, if any.
+func receiveInsufficientBalanceError(status int, code Code, message []byte, body string, m *received, data []byte) error {
 	if code == CodeInsufficientBalance {
 		code = 0
 	}
@@ -104,14 +142,24 @@ func receiveInsufficientBalanceError(status int, code Code, message []byte, body
 	return e
 }
 
-// MarshalJSON returns the error's HTTP body, the envelope.
+// MarshalJSON returns the error's HTTP body.
 func (e *ModelAccessError) MarshalJSON() ([]byte, error) {
-	return appendError(nil, e), nil
+	return e.appendBody(nil), nil
+}
+
+// appendBody appends the error's HTTP body to b.
+func (e *ModelAccessError) appendBody(b []byte) []byte {
+	b = append(b, "{\"errorCode\":40301,\"errorMessage\":\""...)
+	start := len(b)
+	b = closeJSONString(e.appendMessage(b), start)
+	b = append(b, "}"...)
+	return b
 }
 
 // receiveModelAccessError returns a ModelAccessError received with status,
-// code (its own or an alias), message and body.
-func receiveModelAccessError(status int, code Code, message []byte, body string) error {
+// code (its own or an alias), message, body excerpt and the members found in
+// data, if any.
+func receiveModelAccessError(status int, code Code, message []byte, body string, m *received, data []byte) error {
 	if code == CodeModelAccess {
 		code = 0
 	}
@@ -121,13 +169,22 @@ func receiveModelAccessError(status int, code Code, message []byte, body string)
 		status: nonDefault(status, 403),
 	})
 	e.x = x
-	e.Message = string(message)
+	e.Message = messageOr(message, "This model is not enabled for your account. Please contact support@faseeh.ai to get access.")
 	return e
 }
 
-// MarshalJSON returns the error's HTTP body, the envelope.
+// MarshalJSON returns the error's HTTP body.
 func (e *ConcurrencyLimitError) MarshalJSON() ([]byte, error) {
-	return appendError(nil, e), nil
+	return e.appendBody(nil), nil
+}
+
+// appendBody appends the error's HTTP body to b.
+func (e *ConcurrencyLimitError) appendBody(b []byte) []byte {
+	b = append(b, "{\"errorCode\":42901,\"errorMessage\":\""...)
+	start := len(b)
+	b = closeJSONString(e.appendMessage(b), start)
+	b = append(b, "}"...)
+	return b
 }
 
 // fill sets e's params from a received message and reports whether the
@@ -148,8 +205,9 @@ func (e *ConcurrencyLimitError) fill(msg []byte) bool {
 }
 
 // receiveConcurrencyLimitError returns a ConcurrencyLimitError received with
-// status, code (its own or an alias), message and body.
-func receiveConcurrencyLimitError(status int, code Code, message []byte, body string) error {
+// status, code (its own or an alias), message, body excerpt and the members
+// found in data, if any.
+func receiveConcurrencyLimitError(status int, code Code, message []byte, body string, m *received, data []byte) error {
 	if code == CodeConcurrencyLimit {
 		code = 0
 	}
@@ -168,14 +226,24 @@ func receiveConcurrencyLimitError(status int, code Code, message []byte, body st
 	return e
 }
 
-// MarshalJSON returns the error's HTTP body, the envelope.
+// MarshalJSON returns the error's HTTP body.
 func (e *InternalError) MarshalJSON() ([]byte, error) {
-	return appendError(nil, e), nil
+	return e.appendBody(nil), nil
+}
+
+// appendBody appends the error's HTTP body to b.
+func (e *InternalError) appendBody(b []byte) []byte {
+	b = append(b, "{\"errorCode\":50001,\"errorMessage\":\""...)
+	start := len(b)
+	b = closeJSONString(e.appendMessage(b), start)
+	b = append(b, "}"...)
+	return b
 }
 
 // receiveInternalError returns an InternalError received with status, code
-// (its own or an alias), message and body.
-func receiveInternalError(status int, code Code, message []byte, body string) error {
+// (its own or an alias), message, body excerpt and the members found in data,
+// if any.
+func receiveInternalError(status int, code Code, message []byte, body string, m *received, data []byte) error {
 	if code == CodeInternal {
 		code = 0
 	}
@@ -185,18 +253,28 @@ func receiveInternalError(status int, code Code, message []byte, body string) er
 		status: nonDefault(status, 500),
 	})
 	e.x = x
-	e.Message = string(message)
+	e.Message = messageOr(message, "Internal server error")
 	return e
 }
 
-// MarshalJSON returns the error's HTTP body, the envelope.
+// MarshalJSON returns the error's HTTP body.
 func (e *NotFoundError) MarshalJSON() ([]byte, error) {
-	return appendError(nil, e), nil
+	return e.appendBody(nil), nil
+}
+
+// appendBody appends the error's HTTP body to b.
+func (e *NotFoundError) appendBody(b []byte) []byte {
+	b = append(b, "{\"errorCode\":40401,\"errorMessage\":\""...)
+	start := len(b)
+	b = closeJSONString(e.appendMessage(b), start)
+	b = append(b, "}"...)
+	return b
 }
 
 // receiveNotFoundError returns a NotFoundError received with status, code (its
-// own or an alias), message and body.
-func receiveNotFoundError(status int, code Code, message []byte, body string) error {
+// own or an alias), message, body excerpt and the members found in data, if
+// any.
+func receiveNotFoundError(status int, code Code, message []byte, body string, m *received, data []byte) error {
 	if code == CodeNotFound {
 		code = 0
 	}
@@ -206,17 +284,28 @@ func receiveNotFoundError(status int, code Code, message []byte, body string) er
 		status: nonDefault(status, 404),
 	})
 	e.x = x
-	e.Message = string(message)
+	e.Message = messageOr(message, "Not Found")
 	return e
 }
 
-// MarshalJSON returns the error's HTTP body, the envelope.
+// MarshalJSON returns the error's HTTP body.
 func (e *UnknownError) MarshalJSON() ([]byte, error) {
-	return appendError(nil, e), nil
+	return e.appendBody(nil), nil
 }
 
-// AppendError appends the HTTP body for err to dst: the envelope of the first
-// API error in err's chain or, for any other error, of ErrInternal with its
+// appendBody appends the error's HTTP body to b.
+func (e *UnknownError) appendBody(b []byte) []byte {
+	b = append(b, "{\"errorCode\":"...)
+	b = strconv.AppendInt(b, int64(e.Code), 10)
+	b = append(b, ",\"errorMessage\":\""...)
+	start := len(b)
+	b = closeJSONString(e.appendMessage(b), start)
+	b = append(b, "}"...)
+	return b
+}
+
+// AppendError appends the HTTP body for err to dst: the body of the first API
+// error in err's chain or, for any other error, of ErrInternal with its
 // default message, so that the text of a non-API error never reaches a client.
 func AppendError(dst []byte, err error) []byte {
 	e := apiError(err)
@@ -226,24 +315,23 @@ func AppendError(dst []byte, err error) []byte {
 	return appendError(dst, e)
 }
 
-// messageAppender is an error that appends its message to a buffer, as the
-// errors of this package do, so that a message rendered from a template is
-// encoded without allocating.
-type messageAppender interface {
-	appendMessage(b []byte) []byte
+// bodyAppender is an error of this package, which appends its own body.
+type bodyAppender interface {
+	appendBody(b []byte) []byte
 }
 
-// appendError appends e's envelope. The errors of this package render their
-// message straight into dst; an Error of another package gives its own.
+// appendError appends e's body. An Error of another package is written as
+// an UnknownError with its code, status and message.
 func appendError(dst []byte, e Error) []byte {
-	dst = appendEnvelopeHead(dst, codePrefix, int(e.ErrorCode()), messagePrefix)
-	start := len(dst)
-	if m, ok := e.(messageAppender); ok {
-		dst = m.appendMessage(dst)
-	} else {
-		dst = append(dst, e.ErrorMessage()...)
+	if a, ok := e.(bodyAppender); ok {
+		return a.appendBody(dst)
 	}
-	return append(closeJSONString(dst, start), '}')
+	u := UnknownError{
+		Code:    e.ErrorCode(),
+		Message: e.ErrorMessage(),
+		Status:  e.HTTPStatus(),
+	}
+	return u.appendBody(dst)
 }
 
 // jsonContentType is the Content-Type header value WriteError sets; like
@@ -257,8 +345,8 @@ var bodyPool = sync.Pool{New: func() any {
 }}
 
 // WriteError writes err as an HTTP error response: its status, Content-Type:
-// application/json and the envelope. A wrapped API error is written as itself;
-// any other error, nil included, is written as InternalError with its default
+// application/json and its body. A wrapped API error is written as itself; any
+// other error, nil included, is written as InternalError with its default
 // message, never with its own text, and with the status nonAPIStatus gives:
 // 504 for a context.DeadlineExceeded, 499 for a context.Canceled, else 500.
 func WriteError(w http.ResponseWriter, err error) {
@@ -281,26 +369,26 @@ func WriteError(w http.ResponseWriter, err error) {
 }
 
 // Parse returns the error an HTTP response stands for, or nil when status is
-// below 400. It never fails: a body that is the envelope gives the error its
-// code means (an alias by the status it came with), with the status and
-// message as received; an unknown code gives an *UnknownError. Any other body,
-// such as a proxy's HTML page or an empty or truncated one, gives the error
-// that the status alone means when exactly one error claims it, else an
+// below 400. It never fails. A body that is an error body gives the error its
+// code means (an alias by the status it came with), with the status, message
+// and fields as received; an unknown code gives an *UnknownError. Any other
+// body, such as a proxy's HTML page or an empty or truncated one, gives the
+// error that the status alone means when exactly one error claims it, else an
 // *UnknownError; either keeps an excerpt of the body.
 func Parse(status int, body []byte) error {
 	if status < 400 {
 		return nil
 	}
-	m := [2]jsonMember{{key: codeField, kind: jsonInt}, {key: messageField, kind: jsonString}}
-	if !decodeJSONObject(body, &m) {
-		return byStatus(status, nil, excerpt(body))
+	m := envelope
+	if decodeJSON(body, m[:]) != jsonDecoded {
+		return byStatus(status, nil, excerpt(body), nil, nil)
 	}
 	var buf [256]byte
-	message := m[1].text(body, buf[:0])
-	if !m[0].set {
-		return byStatus(status, message, excerpt(body))
+	message := m[memberErrorMessage].text(body, buf[:0])
+	if m[memberErrorCode].set {
+		return resolve(status, Code(m[memberErrorCode].num), message, &m, body)
 	}
-	return resolve(status, Code(m[0].num), message)
+	return byStatus(status, message, excerpt(body), &m, body)
 }
 
 // alloc returns a new T and, when x holds anything, a copy of x in the same
@@ -317,64 +405,113 @@ func alloc[T any](x details) (*T, *details) {
 }
 
 // resolve returns the error a received code and status mean.
-func resolve(status int, code Code, message []byte) error {
+func resolve(status int, code Code, message []byte, m *received, data []byte) error {
 	switch code {
 	case CodeValidation:
-		return receiveValidationError(status, code, message, "")
+		return receiveValidationError(status, code, message, "", m, data)
 	case CodeAuthentication:
-		return receiveAuthenticationError(status, code, message, "")
+		return receiveAuthenticationError(status, code, message, "", m, data)
 	case CodeInsufficientBalance:
-		return receiveInsufficientBalanceError(status, code, message, "")
+		return receiveInsufficientBalanceError(status, code, message, "", m, data)
 	case CodeModelAccess:
-		return receiveModelAccessError(status, code, message, "")
+		return receiveModelAccessError(status, code, message, "", m, data)
 	case CodeNotFound:
-		return receiveNotFoundError(status, code, message, "")
+		return receiveNotFoundError(status, code, message, "", m, data)
 	case CodeConcurrencyLimit:
-		return receiveConcurrencyLimitError(status, code, message, "")
+		return receiveConcurrencyLimitError(status, code, message, "", m, data)
 	case CodeInternal:
 		switch status {
 		case 404:
-			return receiveNotFoundError(status, code, message, "")
+			return receiveNotFoundError(status, code, message, "", m, data)
 		}
-		return receiveInternalError(status, code, message, "")
+		return receiveInternalError(status, code, message, "", m, data)
 	}
-	return &UnknownError{
+	return receiveUnknown(status, code, message, "", m, data)
+}
+
+// byStatus returns the error a status means when the body carries no code
+// or type that tells: the one error that claims the status, if only one does.
+func byStatus(status int, message []byte, body string, m *received, data []byte) error {
+	switch status {
+	case 400:
+		return receiveValidationError(status, CodeValidation, message, body, m, data)
+	case 401:
+		return receiveAuthenticationError(status, CodeAuthentication, message, body, m, data)
+	case 402:
+		return receiveInsufficientBalanceError(status, CodeInsufficientBalance, message, body, m, data)
+	case 403:
+		return receiveModelAccessError(status, CodeModelAccess, message, body, m, data)
+	case 404:
+		return receiveNotFoundError(status, CodeNotFound, message, body, m, data)
+	case 429:
+		return receiveConcurrencyLimitError(status, CodeConcurrencyLimit, message, body, m, data)
+	case 500:
+		return receiveInternalError(status, CodeInternal, message, body, m, data)
+	case 502:
+		return receiveInternalError(status, CodeInternal, message, body, m, data)
+	case 503:
+		return receiveInternalError(status, CodeInternal, message, body, m, data)
+	case 504:
+		return receiveInternalError(status, CodeInternal, message, body, m, data)
+	}
+	return receiveUnknown(status, 0, message, body, m, data)
+}
+
+// receiveUnknown returns an UnknownError received with status, code,
+// message, body excerpt and the members found in data, if any.
+func receiveUnknown(status int, code Code, message []byte, body string, m *received, data []byte) error {
+	e := &UnknownError{
+		Body:    body,
 		Code:    code,
 		Message: string(message),
 		Status:  status,
 	}
+	return e
 }
 
-// byStatus returns the error a status means when the body is not the
-// envelope: the one error that claims the status, if only one does.
-func byStatus(status int, message []byte, body string) error {
-	switch status {
-	case 400:
-		return receiveValidationError(status, CodeValidation, message, body)
-	case 401:
-		return receiveAuthenticationError(status, CodeAuthentication, message, body)
-	case 402:
-		return receiveInsufficientBalanceError(status, CodeInsufficientBalance, message, body)
-	case 403:
-		return receiveModelAccessError(status, CodeModelAccess, message, body)
-	case 404:
-		return receiveNotFoundError(status, CodeNotFound, message, body)
-	case 429:
-		return receiveConcurrencyLimitError(status, CodeConcurrencyLimit, message, body)
-	case 500:
-		return receiveInternalError(status, CodeInternal, message, body)
-	case 502:
-		return receiveInternalError(status, CodeInternal, message, body)
-	case 503:
-		return receiveInternalError(status, CodeInternal, message, body)
-	case 504:
-		return receiveInternalError(status, CodeInternal, message, body)
+// str returns the member's string, or "".
+func (m *jsonMember) str(data []byte) string {
+	return string(m.text(data, nil))
+}
+
+// int returns the member's integer, or 0.
+func (m *jsonMember) int(_ []byte) int {
+	if !m.set {
+		return 0
 	}
-	return &UnknownError{
-		Body:    body,
-		Message: string(message),
-		Status:  status,
+	return m.num
+}
+
+// float64 returns the member's number, or 0.
+func (m *jsonMember) float64(_ []byte) float64 {
+	if !m.set {
+		return 0
 	}
+	return m.float
+}
+
+// strings returns the member's strings, or nil.
+func (m *jsonMember) strings(data []byte) []string {
+	ss, _ := decodeJSONStrings(nil, m.raw(data))
+	return ss
+}
+
+// json returns a copy of the member's JSON text, or nil.
+func (m *jsonMember) json(data []byte) json.RawMessage {
+	return bytes.Clone(m.raw(data))
+}
+
+// bool returns the member's boolean, or false.
+func (m *jsonMember) bool(_ []byte) bool {
+	return m.set && m.boolean
+}
+
+// messageOr returns a received message, or def when none came.
+func messageOr(message []byte, def string) string {
+	if len(message) == 0 {
+		return def
+	}
+	return string(message)
 }
 
 // FromResponse returns the error resp stands for, as Parse does, or nil when
@@ -390,7 +527,7 @@ func FromResponse(resp *http.Response) error {
 	}
 	body, err := io.ReadAll(io.LimitReader(resp.Body, MaxBodySize+1))
 	if err != nil || int64(len(body)) > MaxBodySize {
-		return byStatus(resp.StatusCode, nil, excerpt(body))
+		return byStatus(resp.StatusCode, nil, excerpt(body), nil, nil)
 	}
 	return Parse(resp.StatusCode, body)
 }

@@ -606,6 +606,27 @@ func TestParseParamsMismatch(t *testing.T) {
 
 // TestParseNonEnvelope: a body that is not the envelope is resolved by its
 // status, never panics and keeps an excerpt.
+// TestParseWrongKinds checks that a member of the wrong kind costs only
+// itself: a message that is not a string leaves the code to tell the
+// error, and a code that is not a number leaves the message and the status.
+func TestParseWrongKinds(t *testing.T) {
+	got := faseeherr.Parse(402, []byte(`{"errorCode":40201,"errorMessage":5}`))
+	ib, ok := got.(*faseeherr.InsufficientBalanceError)
+	require.True(t, ok, "%T", got)
+	assert.Equal(t, unrenderedInsufficientBalance, ib.ErrorMessage())
+	assert.Empty(t, ib.ResponseBody())
+
+	body := `{"errorCode":"40201","errorMessage":"Out of credit"}`
+	got = faseeherr.Parse(402, []byte(body))
+	ib, ok = got.(*faseeherr.InsufficientBalanceError)
+	require.True(t, ok, "%T", got)
+	assert.Equal(t, "Out of credit", ib.ErrorMessage())
+	assert.Equal(t, body, ib.ResponseBody())
+
+	got = faseeherr.Parse(409, []byte(body))
+	assert.Equal(t, &faseeherr.UnknownError{Status: 409, Message: "Out of credit", Body: body}, got)
+}
+
 func TestParseNonEnvelope(t *testing.T) {
 	html := "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n"
 	bodies := map[string]string{
@@ -622,7 +643,6 @@ func TestParseNonEnvelope(t *testing.T) {
 		"boolCode":      `{"errorCode":true}`,
 		"nullCode":      `{"errorCode":null,"errorMessage":"x"}`,
 		"noCode":        `{"errorMessage":"x"}`,
-		"numberMessage": `{"errorCode":40201,"errorMessage":5}`,
 		"invalidUTF8":   "\xff\xfe\xfd not json \xc3",
 		"array":         `[{"errorCode":40201,"errorMessage":"x"}]`,
 		"null":          `null`,
@@ -756,6 +776,11 @@ func wireCheckLikeStdlib(t *testing.T, body []byte) {
 	t.Helper()
 	var env wireStdlibEnvelope
 	stdErr := json.Unmarshal(body, &env)
+	// Like json.Unmarshal, Parse goes on past a member of the wrong kind.
+	var typeErr *json.UnmarshalTypeError
+	if errors.As(stdErr, &typeErr) {
+		stdErr = nil
+	}
 	var got error
 	require.NotPanics(t, func() { got = faseeherr.Parse(418, body) }, "%q", body)
 	require.Error(t, got)
@@ -977,7 +1002,10 @@ func TestFromResponseBodySize(t *testing.T) {
 	got = faseeherr.FromResponse(wireResponse(400, bytes.NewReader(body)))
 	v, ok = got.(*faseeherr.ValidationError)
 	require.True(t, ok, "%T", got)
-	assert.Empty(t, v.Message, "the body was not decoded")
+	// Not decoded: the default message, as NewValidationError("") gives,
+	// and an excerpt of the body.
+	assert.Equal(t, "Bad Request", v.Message)
+	assert.Equal(t, string(body[:512]), v.ResponseBody())
 	assert.Equal(t, string(body[:512]), v.ResponseBody())
 
 	// Parse itself has no limit: the same body is decoded.

@@ -1,0 +1,214 @@
+package gen
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"text/template"
+
+	"github.com/stretchr/testify/require"
+	"gopkg.in/yaml.v3"
+)
+
+// apiSpecs are the golden specs of public APIs in testdata/apis, written
+// from their documentation, each with the documented bodies beside it in
+// NAME.fixtures.yaml. pendingAPIs need spec features errgen does not have
+// yet (RFC 9457 problem details, declared object types); their specs are
+// kept for when it does.
+var pendingAPIs = []string{"github", "problem"}
+
+func apiSpecs(t testing.TB) []string {
+	specs, err := filepath.Glob("testdata/apis/*.yaml")
+	require.NoError(t, err)
+	var out []string
+	for _, s := range specs {
+		name := strings.TrimSuffix(filepath.Base(s), ".yaml")
+		if !strings.HasSuffix(name, ".fixtures") && !slices.Contains(pendingAPIs, name) {
+			out = append(out, s)
+		}
+	}
+	require.NotEmpty(t, out)
+	return out
+}
+
+// fixture is a documented body and what Parse must make of it.
+type fixture struct {
+	Name   string `yaml:"name"`
+	Source string `yaml:"source"`
+	Status int    `yaml:"status"`
+	Body   string `yaml:"body"`
+	// Resend false says the body is not what WriteError writes for the
+	// error it parses to, with the reason in a comment: a member the
+	// API leaves out that errgen always sends, a shape of another API.
+	Resend *bool `yaml:"resend"`
+	Want   struct {
+		Error   *string        `yaml:"error"` // nil: not an error body
+		Message string         `yaml:"message"`
+		Params  map[string]any `yaml:"params"`
+		Fields  map[string]any `yaml:"fields"`
+	} `yaml:"want"`
+}
+
+// fixtureTest renders the test of a spec's fixtures for its generated
+// package, or nil when the spec has none.
+func fixtureTest(t *testing.T, spec string, m *Model) []byte {
+	src, err := os.ReadFile(strings.TrimSuffix(spec, ".yaml") + ".fixtures.yaml")
+	if os.IsNotExist(err) {
+		return nil
+	}
+	require.NoError(t, err)
+	var fixtures []fixture
+	require.NoError(t, yaml.Unmarshal(src, &fixtures), spec)
+	require.NotEmpty(t, fixtures, spec)
+	type row struct {
+		Name, Body, Error, Message, Want string
+		Status                           int
+		Resend                           bool
+	}
+	var rows []row
+	for _, fx := range fixtures {
+		r := row{Name: fx.Name + " (" + fx.Source + ")", Body: fx.Body, Status: fx.Status, Message: fx.Want.Message, Resend: fx.Resend == nil || *fx.Resend}
+		if fx.Want.Error != nil {
+			r.Error = "*" + m.Package + "." + *fx.Want.Error
+		}
+		want := map[string]any{}
+		for k, v := range fx.Want.Params {
+			want[fieldName(words(k))] = v
+		}
+		for k, v := range fx.Want.Fields {
+			want[k] = v
+		}
+		b, err := json.Marshal(want)
+		require.NoError(t, err)
+		r.Want = string(b)
+		rows = append(rows, r)
+	}
+	var out bytes.Buffer
+	require.NoError(t, fixturesTest.Execute(&out, map[string]any{"Model": m, "Rows": rows}))
+	return out.Bytes()
+}
+
+var fixturesTest = template.Must(template.New("").Funcs(template.FuncMap{"quote": strconv.Quote}).Parse(`package {{.Model.Package}}_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http/httptest"
+	"reflect"
+	"testing"
+
+	pkg "e2e/{{.Model.Package}}"
+)
+
+// TestFixtures parses each body the API's documentation shows, checks the
+// error, message, params and fields it gives, and writes the error back:
+// the body must be the documented one, as JSON.
+func TestFixtures(t *testing.T) {
+	for _, fx := range []struct {
+		name, body, error, message, want string
+		status                           int
+		resend                           bool
+	}{
+{{- range .Rows}}
+		{ {{- quote .Name}}, {{quote .Body}}, {{quote .Error}}, {{quote .Message}}, {{quote .Want}}, {{.Status}}, {{.Resend}}},
+{{- end}}
+	} {
+		t.Run(fx.name, func(t *testing.T) {
+			got := pkg.Parse(fx.status, []byte(fx.body))
+			if fx.error == "" {
+				if got != nil {
+					t.Fatalf("a success body parsed as %#v", got)
+				}
+				return
+			}
+			if typ := fmt.Sprintf("%T", got); typ != fx.error {
+				t.Fatalf("parsed as %s %v, want %s", typ, got, fx.error)
+			}
+			e := got.(pkg.Error)
+			if fx.message != "" && e.ErrorMessage() != fx.message {
+				t.Errorf("message %q, want %q", e.ErrorMessage(), fx.message)
+			}
+			var want map[string]any
+			if err := json.Unmarshal([]byte(fx.want), &want); err != nil {
+				t.Fatal(err)
+			}
+			v := reflect.ValueOf(got).Elem()
+			for name, w := range want {
+				f := v.FieldByName(name)
+				if !f.IsValid() {
+					t.Errorf("%s has no field %s", fx.error, name)
+					continue
+				}
+				if !sameValue(t, f, w) {
+					t.Errorf("%s = %#v, want %#v", name, f.Interface(), w)
+				}
+			}
+			if !fx.resend {
+				return
+			}
+			// A member that is null counts as absent, as the decoder
+			// reads it, so the comparison leaves nulls out.
+			rec := httptest.NewRecorder()
+			pkg.WriteError(rec, got)
+			if rec.Code != fx.status || !sameJSON(t, withoutNulls(t, rec.Body.Bytes()), withoutNulls(t, []byte(fx.body))) {
+				t.Errorf("written back as %d %s", rec.Code, rec.Body.Bytes())
+			}
+		})
+	}
+}
+
+// withoutNulls returns body with its null members left out.
+func withoutNulls(t *testing.T, body []byte) []byte {
+	var v any
+	if err := json.Unmarshal(body, &v); err != nil {
+		t.Fatalf("%s: %v", body, err)
+	}
+	var drop func(any) any
+	drop = func(v any) any {
+		switch x := v.(type) {
+		case map[string]any:
+			for k, e := range x {
+				if e == nil {
+					delete(x, k)
+				} else {
+					x[k] = drop(e)
+				}
+			}
+		case []any:
+			for i, e := range x {
+				x[i] = drop(e)
+			}
+		}
+		return v
+	}
+	b, err := json.Marshal(drop(v))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// sameValue compares a field with the fixture's value: null is the zero
+// value, a json field holds the JSON text the fixture gives as a string,
+// and anything else is compared as JSON.
+func sameValue(t *testing.T, f reflect.Value, want any) bool {
+	if want == nil {
+		return f.IsZero()
+	}
+	if raw, ok := f.Interface().(json.RawMessage); ok {
+		s, _ := want.(string)
+		return sameJSON(t, raw, []byte(s))
+	}
+	got, err := json.Marshal(f.Interface())
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, _ := json.Marshal(want)
+	return sameJSON(t, got, w)
+}
+`))
