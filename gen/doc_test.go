@@ -245,3 +245,36 @@ func TestNoPredeclaredShadowed(t *testing.T) {
 		}
 	}
 }
+
+// TestRuntimeHasNoDeadCode checks that the json.go of every golden package
+// declares only what the package uses: each of its functions is named
+// somewhere outside its own declaration.
+func TestRuntimeHasNoDeadCode(t *testing.T) {
+	for _, spec := range append(goodSpecs(t), apiSpecs(t)...) {
+		files, err := GoFiles(loadSpec(t, spec))
+		require.NoError(t, err)
+		uses := map[string]int{}
+		var decls []*ast.FuncDecl
+		for _, f := range files {
+			file, err := parser.ParseFile(token.NewFileSet(), f.Path, f.Content, 0)
+			require.NoError(t, err)
+			ast.Inspect(file, func(n ast.Node) bool {
+				if id, ok := n.(*ast.Ident); ok {
+					uses[id.Name]++
+				}
+				return true
+			})
+			if f.Path == "json.go" {
+				for _, d := range file.Decls {
+					if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil {
+						decls = append(decls, fd)
+					}
+				}
+			}
+		}
+		require.NotEmpty(t, decls)
+		for _, fd := range decls {
+			assert.Greater(t, uses[fd.Name.Name], 1, "%s: json.go declares %s, which nothing uses", spec, fd.Name.Name)
+		}
+	}
+}

@@ -53,15 +53,11 @@ func GoFiles(m *Model) ([]File, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	runtime, err := runtimeFile(m)
+	runtime, err := runtimeFile(m, files)
 	if err != nil {
 		return nil, err
 	}
-	src, err := format.Source(runtime.Content)
-	if err != nil {
-		return nil, fmt.Errorf("errgen: %s: %v", runtime.Path, err)
-	}
-	files = append(files, File{Path: runtime.Path, Content: src})
+	files = append(files, runtime)
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	return files, nil
 }

@@ -19,17 +19,6 @@ import (
 //go:embed internal/wire/wire.go
 var runtimeSource string
 
-// runtimeFile returns json.go: the runtime source below its package
-// clause, under the generated package's header and name.
-func runtimeFile(m *Model) (File, error) {
-	_, body, ok := strings.Cut(runtimeSource, "\npackage wire\n")
-	if !ok {
-		return File{}, fmt.Errorf("errgen: internal/wire/wire.go has no package clause")
-	}
-	src := "// " + Header(m.SpecFile) + "\n\npackage " + m.Package + "\n" + body
-	return File{Path: "json.go", Content: []byte(src)}, nil
-}
-
 // webSocketPrefix is the fixed bytes of a WebSocket error message before
 // its message.
 func webSocketPrefix(ws WebSocket) string {

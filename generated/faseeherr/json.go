@@ -116,17 +116,6 @@ func escapeJSON(dst, s []byte) []byte {
 	return append(dst, s[start:]...)
 }
 
-// appendEnvelopeHead appends the HTTP error body {"<code>":code,"<message>":
-// "message"} up to the opening quote of its message; the message, then
-// closeJSONString and '}' end it. The prefixes hold the quoted field
-// names: codePrefix is {"<code>": and messagePrefix is ,"<message>":.
-func appendEnvelopeHead(dst []byte, codePrefix string, code int, messagePrefix string) []byte {
-	dst = append(dst, codePrefix...)
-	dst = strconv.AppendInt(dst, int64(code), 10)
-	dst = append(dst, messagePrefix...)
-	return append(dst, '"')
-}
-
 // appendStringObject appends a JSON object whose last member is a string:
 // prefix holds everything before that value, such as {"type":"error",
 // "message":.
@@ -134,56 +123,6 @@ func appendStringObject(dst []byte, prefix, value string) []byte {
 	dst = append(dst, prefix...)
 	dst = appendJSONString(dst, value)
 	return append(dst, '}')
-}
-
-// appendJSONInt appends n as encoding/json writes an int.
-func appendJSONInt(dst []byte, n int) []byte {
-	return strconv.AppendInt(dst, int64(n), 10)
-}
-
-// appendJSONBool appends b as encoding/json writes a bool.
-func appendJSONBool(dst []byte, b bool) []byte {
-	return strconv.AppendBool(dst, b)
-}
-
-// appendJSONFloat appends f as encoding/json writes a float64: the
-// shortest decimal that reads back as f, in 'f' format, but in 'e' format
-// below 1e-6 and from 1e21 on, as JavaScript writes numbers, and with the
-// exponent's leading zero dropped (1e-07 becomes 1e-7). encoding/json
-// refuses NaN and the infinities, and an error body must still go out, so
-// they are written as null, as JavaScript's JSON.stringify writes them;
-// decodeJSON reads that null as a float member that is not set.
-func appendJSONFloat(dst []byte, f float64) []byte {
-	if math.IsNaN(f) || math.IsInf(f, 0) {
-		return append(dst, "null"...)
-	}
-	format := byte('f')
-	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
-		format = 'e'
-	}
-	dst = strconv.AppendFloat(dst, f, format, -1, 64)
-	if n := len(dst); format == 'e' && dst[n-4] == 'e' && dst[n-3] == '-' && dst[n-2] == '0' {
-		dst[n-2] = dst[n-1]
-		dst = dst[:n-1]
-	}
-	return dst
-}
-
-// appendJSONStrings appends ss as encoding/json writes a []string: null
-// for a nil slice and [] for an empty one, which decodeJSONStrings tells
-// apart again.
-func appendJSONStrings(dst []byte, ss []string) []byte {
-	if ss == nil {
-		return append(dst, "null"...)
-	}
-	dst = append(dst, '[')
-	for i, s := range ss {
-		if i > 0 {
-			dst = append(dst, ',')
-		}
-		dst = appendJSONString(dst, s)
-	}
-	return append(dst, ']')
 }
 
 // jsonMaxDepth is how deeply encoding/json lets arrays and objects nest.
@@ -341,45 +280,6 @@ func clearMembers(m []jsonMember) {
 func decodeJSONObject(data []byte, m *[2]jsonMember) bool {
 	m[0].parent, m[1].parent = -1, -1
 	return decodeJSON(data, m[:]) == jsonDecoded && !m[0].bad && !m[1].bad
-}
-
-// nextJSONElement finds the elements of the JSON array that raw holds,
-// one per call and without allocating: call it first with pos 0, then
-// with the end it returned, while ok. raw[start:end] is the element, such
-// as an object of a list, for decodeJSON. raw is meant to be the bytes of
-// a jsonArray member, which decodeJSON has checked; ok is false at the end
-// of the array, and, early, for bytes that are not an array or not JSON.
-func nextJSONElement(raw []byte, pos int) (start, end int, ok bool) {
-	if pos < 0 || pos > len(raw) {
-		return 0, 0, false
-	}
-	// The array is at depth 1, as if it were the top-level value, so the
-	// elements of any array decodeJSON took are within the limit.
-	d := jsonDecoder{data: raw, pos: pos, depth: 1}
-	d.space()
-	if d.pos >= len(d.data) {
-		return 0, 0, false
-	}
-	// pos is either at the opening bracket or after an element, where
-	// only a comma or the closing bracket can follow.
-	switch d.data[d.pos] {
-	case '[':
-		d.pos++
-		d.space()
-		if d.pos < len(d.data) && d.data[d.pos] == ']' {
-			return 0, 0, false
-		}
-	case ',':
-		d.pos++
-		d.space()
-	default:
-		return 0, 0, false
-	}
-	start = d.pos
-	if !d.value() {
-		return 0, 0, false
-	}
-	return start, d.pos, true
 }
 
 // decodeJSONStrings appends the strings of the JSON array raw, such as a
@@ -946,13 +846,6 @@ func nonDefault(status, def int) int {
 	return status
 }
 
-// The helpers below read params back out of a received message. Each takes
-// and returns ok, so that the generated code for a template is a straight
-// line that fails softly. Each parser also checks that the value it reads
-// is rendered back as the very text it was read from, so that a message
-// whose literal text and values all check out is the template rendered
-// with those values, byte for byte.
-
 // cutPrefix returns s without prefix, if s starts with it.
 func cutPrefix(s []byte, prefix string, ok bool) ([]byte, bool) {
 	if !ok || len(s) < len(prefix) || string(s[:len(prefix)]) != prefix {
@@ -1104,13 +997,3 @@ func appendFixed(b []byte, f float64, prec int) []byte {
 
 // pow10 holds the powers of ten parseFixed and appendFixed use, all exact.
 var pow10 = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
-
-// parseQuotedParam reads a string rendered by strconv.AppendQuote.
-func parseQuotedParam(s []byte, ok bool) (string, bool) {
-	if !ok {
-		return "", false
-	}
-	u, err := strconv.Unquote(string(s))
-	var buf [64]byte
-	return u, err == nil && string(strconv.AppendQuote(buf[:0], u)) == string(s)
-}
