@@ -234,6 +234,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -434,6 +435,25 @@ func TestEndToEnd(t *testing.T) {
 		}
 	})
 
+{{- if .Model.Envelope.Consts}}
+
+	t.Run("SuccessBody", func(t *testing.T) {
+		// A 2xx body without the consts is a success: FromResponse gives
+		// the bytes it read back to the body.
+		body := strings.Repeat("{\"result\":[1,2,3]}", 1)
+		resp := &http.Response{StatusCode: 200, Body: io.NopCloser(strings.NewReader(body))}
+		if err := pkg.FromResponse(resp); err != nil {
+			t.Fatalf("success parsed as %v", err)
+		}
+		if b, err := io.ReadAll(resp.Body); err != nil || string(b) != body {
+			t.Errorf("body read back as %q, %v", b, err)
+		}
+		if pkg.Parse(204, nil) != nil || pkg.Parse(301, nil) != nil {
+			t.Errorf("a success is not an error")
+		}
+	})
+{{- end}}
+
 	t.Run("UnknownCode", func(t *testing.T) {
 		got := pkg.Parse(418, mustJSON({{.UnknownBodyExpr}}))
 		want := &pkg.UnknownError{Code: {{.UnknownCode}}, Status: 418{{if .Model.Envelope.Message}}, Message: "new"{{end}}}
@@ -484,5 +504,8 @@ func TestEndToEnd(t *testing.T) {
 	})
 }
 
-var _ = http.StatusOK
+var (
+	_ = http.StatusOK
+	_ = io.EOF
+)
 `))
