@@ -31,11 +31,19 @@ var (
 	identifierPattern = `^[\p{L}_][\p{L}\p{Nd}_]*$`
 	jsonFieldPattern  = `^[A-Za-z_][A-Za-z0-9_.-]*$`
 	memberPathPattern = `^[A-Za-z_][A-Za-z0-9_-]*(\.[A-Za-z_][A-Za-z0-9_-]*)*$`
-	codeRange         = map[string]any{"anyOf": []any{
+	memberPath        = map[string]any{"anyOf": []any{
+		map[string]any{"type": "string", "pattern": memberPathPattern},
+		map[string]any{"type": "null"},
+	}}
+	codeRange = map[string]any{"anyOf": []any{
 		map[string]any{"type": "integer", "minimum": 1, "maximum": math.MaxInt32},
 		map[string]any{"type": "string", "minLength": 1},
 	}}
-	statusRange = map[string]any{"type": "integer", "minimum": 400, "maximum": 599}
+	// A 2xx status is for an envelope with consts, which errgen checks.
+	statusRange = map[string]any{"anyOf": []any{
+		map[string]any{"type": "integer", "minimum": 400, "maximum": 599},
+		map[string]any{"type": "integer", "minimum": 200, "maximum": 299},
+	}}
 )
 
 // constraints are the checks Build makes on single values, by struct and
@@ -51,10 +59,10 @@ var constraints = map[string]map[string]any{
 		},
 		"minContains": 1, "maxContains": 1,
 	},
-	"EnvelopeSpec.code":           {"pattern": memberPathPattern},
-	"EnvelopeSpec.message":        {"pattern": memberPathPattern},
-	"EnvelopeSpec.type":           {"pattern": memberPathPattern},
-	"EnvelopeSpec.status":         {"pattern": memberPathPattern},
+	"EnvelopeSpec.code":           memberPath,
+	"EnvelopeSpec.message":        memberPath,
+	"EnvelopeSpec.type":           memberPath,
+	"EnvelopeSpec.status":         memberPath,
 	"EnvelopeSpec.const":          {"propertyNames": map[string]any{"pattern": memberPathPattern}},
 	"FieldSpec.json":              {"pattern": memberPathPattern},
 	"FieldSpec.name":              {"pattern": `^\p{Lu}[\p{L}\p{Nd}_]*$`},
@@ -135,6 +143,15 @@ func structSchema(t reflect.Type, defs map[string]any) map[string]any {
 	return s
 }
 
+// anyOfTypes is a schema for a value of any of the JSON types named.
+func anyOfTypes(types ...string) map[string]any {
+	var anyOf []any
+	for _, t := range types {
+		anyOf = append(anyOf, map[string]any{"type": t})
+	}
+	return map[string]any{"anyOf": anyOf}
+}
+
 func valueSchema(t reflect.Type, defs map[string]any) map[string]any {
 	switch t {
 	case strType:
@@ -144,11 +161,11 @@ func valueSchema(t reflect.Type, defs map[string]any) map[string]any {
 	case boolType:
 		return map[string]any{"type": "boolean"}
 	case pathType:
-		return map[string]any{"type": []string{"string", "null"}}
+		return anyOfTypes("string", "null")
 	case scalarType:
-		return map[string]any{"type": []string{"string", "integer", "number", "boolean"}}
+		return anyOfTypes("string", "number", "boolean")
 	case constsType:
-		return map[string]any{"type": "object", "additionalProperties": map[string]any{"type": []string{"string", "number", "boolean"}}}
+		return map[string]any{"type": "object", "additionalProperties": anyOfTypes("string", "number", "boolean")}
 	}
 	if t.Kind() == reflect.Slice {
 		return map[string]any{"type": "array", "items": valueSchema(t.Elem(), defs)}
