@@ -139,28 +139,114 @@ func appendStringObject(dst []byte, prefix, value string) []byte {
 	return append(dst, '}')
 }
 
+// appendJSONInt appends n as encoding/json writes an int.
+func appendJSONInt(dst []byte, n int) []byte {
+	return strconv.AppendInt(dst, int64(n), 10)
+}
+
+// appendJSONBool appends b as encoding/json writes a bool.
+func appendJSONBool(dst []byte, b bool) []byte {
+	return strconv.AppendBool(dst, b)
+}
+
+// appendJSONFloat appends f as encoding/json writes a float64: the
+// shortest decimal that reads back as f, in 'f' format, but in 'e' format
+// below 1e-6 and from 1e21 on, as JavaScript writes numbers, and with the
+// exponent's leading zero dropped (1e-07 becomes 1e-7). encoding/json
+// refuses NaN and the infinities, and an error body must still go out, so
+// they are written as null, as JavaScript's JSON.stringify writes them;
+// decodeJSON reads that null as a float member that is not set.
+func appendJSONFloat(dst []byte, f float64) []byte {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return append(dst, "null"...)
+	}
+	format := byte('f')
+	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	dst = strconv.AppendFloat(dst, f, format, -1, 64)
+	if n := len(dst); format == 'e' && dst[n-4] == 'e' && dst[n-3] == '-' && dst[n-2] == '0' {
+		dst[n-2] = dst[n-1]
+		dst = dst[:n-1]
+	}
+	return dst
+}
+
+// appendJSONStrings appends ss as encoding/json writes a []string: null
+// for a nil slice and [] for an empty one, which decodeJSONStrings tells
+// apart again.
+func appendJSONStrings(dst []byte, ss []string) []byte {
+	if ss == nil {
+		return append(dst, "null"...)
+	}
+	dst = append(dst, '[')
+	for i, s := range ss {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = appendJSONString(dst, s)
+	}
+	return append(dst, ']')
+}
+
 // jsonMaxDepth is how deeply encoding/json lets arrays and objects nest.
 const jsonMaxDepth = 10000
 
-// jsonKind is the Go type a wanted member decodes into.
+// jsonKind is the Go type a wanted member decodes into: decodeJSON treats
+// each member as json.Unmarshal treats a struct field of the pointer type
+// named here.
 type jsonKind uint8
 
 const (
-	jsonInt jsonKind = iota
-	jsonString
+	jsonInt    jsonKind = iota // *int
+	jsonString                 // *string
+	jsonFloat                  // *float64
+	jsonBool                   // *bool
+	// jsonRaw is any value, kept as its bytes: *json.RawMessage.
+	jsonRaw
+	// jsonArray is an array, kept as its bytes like jsonRaw, for
+	// nextJSONElement or decodeJSONStrings to walk: *[]json.RawMessage.
+	// Any other value is of the wrong kind, as it is for a *[]T field.
+	// Walking the last array gives what json.Unmarshal gives for a *[]T
+	// field, except where the key comes twice: json.Unmarshal decodes the
+	// later array into the elements of the earlier one, so that a null
+	// element keeps the earlier string, and objects merge.
+	jsonArray
+	// jsonObject is an object, whose wanted members are the members that
+	// name it as their parent: a pointer to a struct.
+	jsonObject
 )
 
-// jsonMember is one member of a JSON object that decodeJSONObject looks
-// for, and what it found.
+// jsonMember is one member that decodeJSON looks for, and what it found.
+// A caller lists its members flat, as an array on its stack: an object
+// member comes before its own members, which give its index as their
+// parent. The order of siblings, the members of one object, is that of
+// the fields of the struct the list stands for: a key that equals several
+// of them under case folding goes to the first, as encoding/json gives it
+// to the first field.
 type jsonMember struct {
 	key  string
 	kind jsonKind
-	set  bool // present and not null
-	num  int  // the value, for jsonInt
-	// For jsonString: where the value is in the input, quotes included
-	// (offsets rather than a slice, so that the caller's members stay on
-	// its stack), and whether it holds plain bytes only, which are then
-	// the value.
+	// parent is the index of the jsonObject member this member is in,
+	// or -1 for a member of the top-level object. Its zero value names
+	// the first member, so top-level members must say -1.
+	parent int
+
+	set bool // a value was decoded, and no null came after it
+	// bad says that a value of the wrong kind came for this member, for
+	// which json.Unmarshal returns an *json.UnmarshalTypeError and goes
+	// on. That value sets nothing: set and the value stay as the
+	// member's earlier occurrences left them, as encoding/json leaves
+	// the field. bad stays until the next call of decodeJSON.
+	bad bool
+
+	num     int     // the value, for jsonInt
+	float   float64 // the value, for jsonFloat
+	boolean bool    // the value, for jsonBool
+	// For jsonString, jsonRaw and jsonArray: where the value is in the
+	// input, quotes included (offsets rather than a slice, so that the
+	// caller's members stay on its stack); and, for jsonString, whether
+	// it holds plain bytes only, which are then the value.
 	start, end int
 	plain      bool
 }
@@ -178,35 +264,167 @@ func (m *jsonMember) text(data, buf []byte) []byte {
 	return unquoteJSON(buf, data[m.start:m.end])
 }
 
-// decodeJSONObject decodes data into the two members m, accepting exactly
-// what json.Unmarshal accepts when decoding into a struct whose fields are
-// *int or *string and named by m's keys: valid JSON, an object or null,
-// keys matched case-insensitively and the last duplicate winning, null
-// leaving a member unset, other members skipped. It returns false
-// wherever json.Unmarshal returns an error. It does not allocate, except
-// to match a key longer than 32 bytes that has escapes or is not ASCII.
-func decodeJSONObject(data []byte, m *[2]jsonMember) bool {
-	d := jsonDecoder{data: data, m: m}
-	d.space()
-	if d.literal("null") {
-		d.space()
-		return d.pos == len(d.data)
+// raw returns the bytes of a jsonRaw or jsonArray member's value in data,
+// or nil when the member is not set.
+func (m *jsonMember) raw(data []byte) []byte {
+	if !m.set {
+		return nil
 	}
-	if d.pos >= len(d.data) || d.data[d.pos] != '{' {
-		return false
-	}
-	if !d.object(true) {
-		return false
-	}
-	d.space()
-	return d.pos == len(d.data)
+	return data[m.start:m.end]
 }
 
+// jsonResult is what decodeJSON made of its input, in terms of what
+// json.Unmarshal returns for it into a struct.
+type jsonResult uint8
+
+const (
+	// jsonMalformed is input that is not JSON, or JSON followed by more
+	// than white space: json.Unmarshal returns a *json.SyntaxError.
+	// Nothing is set.
+	jsonMalformed jsonResult = iota
+	// jsonNotObject is valid JSON that is an array, a string, a number
+	// or a boolean: json.Unmarshal returns an *json.UnmarshalTypeError.
+	// Nothing is set. Callers that only want an object treat it as they
+	// treat jsonMalformed; it is told apart because a body that is JSON,
+	// but not the expected object, says something about the server.
+	jsonNotObject
+	// jsonDecoded is an object, decoded into the members, or null,
+	// which sets none. json.Unmarshal returns nil, unless some member is
+	// bad.
+	jsonDecoded
+)
+
+// decodeJSON decodes data into the members m as json.Unmarshal decodes it
+// into a struct of pointer fields named by m's keys (see jsonKind), and
+// accepts exactly the JSON encoding/json accepts, nested no deeper than it
+// allows. Like encoding/json, it
+//   - matches a key to the sibling whose key it is exactly, else to the
+//     first one it equals under Unicode case folding, and skips the rest;
+//   - lets the last of duplicated keys win, except that an object decodes
+//     into its members as they are, without clearing them;
+//   - unsets a member on null, and for an object all the members within
+//     it, as json.Unmarshal sets the pointer to nil;
+//   - goes on after a value of the wrong kind, which json.Unmarshal
+//     reports with an UnmarshalTypeError: that value sets nothing, and
+//     makes the member bad.
+//
+// decodeJSON first clears what m holds from an earlier call, so one list
+// serves every element of a list of objects; on any result other than
+// jsonDecoded, nothing is set. It does not allocate, except to match a
+// key longer than 32 bytes that has escapes or is not ASCII, and to read
+// a number longer than 32 bytes or out of range.
+func decodeJSON(data []byte, m []jsonMember) jsonResult {
+	clearMembers(m)
+	d := jsonDecoder{data: data, m: m}
+	d.space()
+	result, ok := jsonDecoded, true
+	switch {
+	case d.literal("null"):
+	case d.pos < len(d.data) && d.data[d.pos] == '{':
+		ok = d.object(-1)
+	default:
+		result, ok = jsonNotObject, d.value()
+	}
+	d.space()
+	if !ok || d.pos != len(d.data) {
+		result = jsonMalformed
+	}
+	if result != jsonDecoded {
+		clearMembers(m)
+	}
+	return result
+}
+
+func clearMembers(m []jsonMember) {
+	for i := range m {
+		m[i].set, m[i].bad = false, false
+	}
+}
+
+// decodeJSONObject is kept for compatibility: generated code written
+// before decodeJSON calls it. It decodes data into two top-level members,
+// whatever their parent says, and reports whether json.Unmarshal would
+// return nil; so, unlike decodeJSON, it fails on a value of the wrong
+// kind. New code calls decodeJSON.
+func decodeJSONObject(data []byte, m *[2]jsonMember) bool {
+	m[0].parent, m[1].parent = -1, -1
+	return decodeJSON(data, m[:]) == jsonDecoded && !m[0].bad && !m[1].bad
+}
+
+// nextJSONElement finds the elements of the JSON array that raw holds,
+// one per call and without allocating: call it first with pos 0, then
+// with the end it returned, while ok. raw[start:end] is the element, such
+// as an object of a list, for decodeJSON. raw is meant to be the bytes of
+// a jsonArray member, which decodeJSON has checked; ok is false at the end
+// of the array, and, early, for bytes that are not an array or not JSON.
+func nextJSONElement(raw []byte, pos int) (start, end int, ok bool) {
+	if pos < 0 || pos > len(raw) {
+		return 0, 0, false
+	}
+	// The array is at depth 1, as if it were the top-level value, so the
+	// elements of any array decodeJSON took are within the limit.
+	d := jsonDecoder{data: raw, pos: pos, depth: 1}
+	d.space()
+	if d.pos >= len(d.data) {
+		return 0, 0, false
+	}
+	// pos is either at the opening bracket or after an element, where
+	// only a comma or the closing bracket can follow.
+	switch d.data[d.pos] {
+	case '[':
+		d.pos++
+		d.space()
+		if d.pos < len(d.data) && d.data[d.pos] == ']' {
+			return 0, 0, false
+		}
+	case ',':
+		d.pos++
+		d.space()
+	default:
+		return 0, 0, false
+	}
+	start = d.pos
+	if !d.value() {
+		return 0, 0, false
+	}
+	return start, d.pos, true
+}
+
+// decodeJSONStrings appends the strings of the JSON array raw, such as a
+// jsonArray member's bytes, to dst, as json.Unmarshal decodes an array
+// into a nil []string: null appends nothing, leaving a nil dst nil; an
+// array, even empty, gives a dst that is not nil; an element that is null
+// or of the wrong kind appends "", the zero value json.Unmarshal leaves
+// there. It reports false where json.Unmarshal returns an error: for an
+// element that is neither a string nor null, for raw that is neither an
+// array nor null, and for raw that is not JSON, when it returns dst as it
+// was. Each string it appends is allocated; nothing else is, when dst
+// has room.
+func decodeJSONStrings(dst []string, raw []byte) ([]string, bool) {
+	d := jsonDecoder{data: raw}
+	d.space()
+	decoded, valid, wellTyped := dst, true, true
+	switch {
+	case d.literal("null"):
+	case d.pos < len(d.data) && d.data[d.pos] == '[':
+		decoded, valid, wellTyped = d.stringArray(dst)
+	default:
+		valid, wellTyped = d.value(), false
+	}
+	d.space()
+	if !valid || d.pos != len(d.data) {
+		return dst, false
+	}
+	return decoded, wellTyped
+}
+
+// jsonDecoder walks data once, checking that it is JSON as encoding/json
+// checks it, and decodes the members m that are wanted on the way.
 type jsonDecoder struct {
 	data  []byte
 	pos   int
 	depth int
-	m     *[2]jsonMember
+	m     []jsonMember
 }
 
 func (d *jsonDecoder) space() {
@@ -228,9 +446,13 @@ func (d *jsonDecoder) literal(lit string) bool {
 	return false
 }
 
-// object decodes an object at d.pos; top says it is the one whose members
-// are wanted.
-func (d *jsonDecoder) object(top bool) bool {
+// unwanted stands, as a parent index, for an object in which no member is
+// wanted: one that is only checked and skipped.
+const unwanted = -2
+
+// object decodes the object at d.pos into the members whose parent is
+// parent: -1 for the top-level object, or unwanted.
+func (d *jsonDecoder) object(parent int) bool {
 	if empty, ok := d.enter('}'); empty || !ok {
 		return ok
 	}
@@ -248,26 +470,131 @@ func (d *jsonDecoder) object(top bool) bool {
 		}
 		d.pos++
 		d.space()
-		var want *jsonMember
-		if top {
-			for i := range d.m {
-				if keyMatches(key, plain, d.m[i].key) {
-					want = &d.m[i]
-					break
-				}
-			}
+		i := -1
+		if parent != unwanted {
+			i = d.find(parent, key, plain)
 		}
-		if want == nil {
-			if !d.value() {
-				return false
-			}
-		} else if !d.member(want) {
+		if i < 0 {
+			ok = d.value()
+		} else {
+			ok = d.member(i)
+		}
+		if !ok {
 			return false
 		}
 		if done, ok := d.next('}'); done || !ok {
 			return ok
 		}
 	}
+}
+
+// find returns the index of the member of parent that a quoted key, as it
+// appears in the input, names, or -1. Like encoding/json, it prefers the
+// member whose key is the key exactly, and else takes the first that
+// equals it under case folding. plain says the key holds plain bytes only.
+func (d *jsonDecoder) find(parent int, quoted []byte, plain bool) int {
+	key := quoted[1 : len(quoted)-1]
+	var buf [64]byte
+	if !plain {
+		key = unquoteJSON(buf[:0], quoted)
+	}
+	folded := -1
+	for i := parent + 1; i < len(d.m); i++ {
+		if d.m[i].parent != parent {
+			continue
+		}
+		if string(key) == d.m[i].key {
+			return i
+		}
+		if folded < 0 && equalFold(key, d.m[i].key) {
+			folded = i
+		}
+	}
+	return folded
+}
+
+// member decodes the value of the wanted member m[i].
+func (d *jsonDecoder) member(i int) bool {
+	m := &d.m[i]
+	if d.literal("null") {
+		d.unset(i)
+		return true
+	}
+	if d.pos >= len(d.data) {
+		return false
+	}
+	start, c := d.pos, d.data[d.pos]
+	switch {
+	case m.kind == jsonObject && c == '{':
+		m.set = true // before its members, as json.Unmarshal allocates the struct first
+		return d.object(i)
+	case m.kind == jsonString && c == '"':
+		plain, ok := d.skipString()
+		if ok {
+			m.set, m.start, m.end, m.plain = true, start, d.pos, plain
+		}
+		return ok
+	case m.kind == jsonRaw, m.kind == jsonArray && c == '[':
+		if !d.value() {
+			return false
+		}
+		m.set, m.start, m.end = true, start, d.pos
+		return true
+	case m.kind == jsonBool && (c == 't' || c == 'f'):
+		if !d.literal("true") && !d.literal("false") {
+			return false
+		}
+		m.set, m.boolean = true, c == 't'
+		return true
+	case (m.kind == jsonInt || m.kind == jsonFloat) && (c == '-' || '0' <= c && c <= '9'):
+		if !d.number() {
+			return false
+		}
+		// A fraction or an exponent for an int, or a number out of
+		// range, is of the wrong kind.
+		if m.kind == jsonInt {
+			if n, ok := parseJSONInt(d.data[start:d.pos]); ok {
+				m.set, m.num = true, n
+			} else {
+				m.bad = true
+			}
+		} else {
+			if f, err := strconv.ParseFloat(string(d.data[start:d.pos]), 64); err == nil {
+				m.set, m.float = true, f
+			} else {
+				m.bad = true
+			}
+		}
+		return true
+	}
+	m.bad = true
+	return d.value()
+}
+
+// unset handles null for member i: json.Unmarshal sets the pointer to
+// nil, so an object's members, at any depth, are gone with it, and a later
+// object for the same key starts from none.
+func (d *jsonDecoder) unset(i int) {
+	d.m[i].set = false
+	if d.m[i].kind != jsonObject {
+		return
+	}
+	for j := i + 1; j < len(d.m); j++ {
+		if d.within(j, i) {
+			d.m[j].set = false
+		}
+	}
+}
+
+// within reports whether member j is inside object member i, at any
+// depth, for i < j. Each step up must lead to an earlier member, so that
+// a parent index that breaks the rule cannot loop.
+func (d *jsonDecoder) within(j, i int) bool {
+	p := d.m[j].parent
+	for i < p && p < j {
+		j, p = p, d.m[p].parent
+	}
+	return p == i
 }
 
 // enter steps into the object or array at d.pos, which ends with the byte end,
@@ -304,37 +631,6 @@ func (d *jsonDecoder) next(end byte) (done, ok bool) {
 	return false, false
 }
 
-// member decodes the value of a wanted member.
-func (d *jsonDecoder) member(m *jsonMember) bool {
-	if d.literal("null") {
-		m.set = false
-		return true
-	}
-	start := d.pos
-	switch m.kind {
-	case jsonInt:
-		if !d.number() {
-			return false
-		}
-		n, ok := parseJSONInt(d.data[start:d.pos])
-		if !ok { // a fraction, an exponent or out of range
-			return false
-		}
-		m.set, m.num = true, n
-		return true
-	default:
-		if d.pos >= len(d.data) || d.data[d.pos] != '"' {
-			return false
-		}
-		plain, ok := d.skipString()
-		if !ok {
-			return false
-		}
-		m.set, m.start, m.end, m.plain = true, start, d.pos, plain
-		return true
-	}
-}
-
 // parseJSONInt returns the value of a JSON number that is an int, as
 // json.Unmarshal decodes it into an int.
 func parseJSONInt(b []byte) (int, bool) {
@@ -366,7 +662,7 @@ func (d *jsonDecoder) value() bool {
 	}
 	switch c := d.data[d.pos]; {
 	case c == '{':
-		return d.object(false)
+		return d.object(unwanted)
 	case c == '[':
 		return d.array()
 	case c == '"':
@@ -389,6 +685,42 @@ func (d *jsonDecoder) array() bool {
 		}
 		if done, ok := d.next(']'); done || !ok {
 			return ok
+		}
+	}
+}
+
+// stringArray decodes the array at d.pos for decodeJSONStrings, appending
+// its strings to dst, and reports whether the array is valid JSON and
+// whether its elements were all strings or null.
+func (d *jsonDecoder) stringArray(dst []string) (_ []string, valid, wellTyped bool) {
+	if dst == nil {
+		dst = []string{}
+	}
+	wellTyped = true
+	if empty, ok := d.enter(']'); empty || !ok {
+		return dst, ok, wellTyped
+	}
+	for {
+		d.space()
+		start := d.pos
+		switch {
+		case d.pos < len(d.data) && d.data[d.pos] == '"':
+			if _, ok := d.skipString(); !ok {
+				return dst, false, false
+			}
+			var buf [256]byte
+			dst = append(dst, string(unquoteJSON(buf[:0], d.data[start:d.pos])))
+		case d.literal("null"):
+			dst = append(dst, "")
+		default:
+			if !d.value() {
+				return dst, false, false
+			}
+			wellTyped = false
+			dst = append(dst, "")
+		}
+		if done, ok := d.next(']'); done || !ok {
+			return dst, ok, wellTyped
 		}
 	}
 }
@@ -503,29 +835,23 @@ func hex4(b []byte) rune {
 	return r
 }
 
-// keyMatches reports whether a quoted key, as it appears in the input,
-// names want: equal under Unicode case folding once unescaped, which is
-// how encoding/json matches keys to struct fields. plain says the key
-// holds plain bytes only.
-func keyMatches(quoted []byte, plain bool, want string) bool {
-	raw := quoted[1 : len(quoted)-1]
-	if !plain {
-		var buf [64]byte
-		return strings.EqualFold(string(unquoteJSON(buf[:0], quoted)), want)
-	}
-	if len(raw) != len(want) {
-		return false
-	}
-	if string(raw) == want {
-		return true
-	}
-	for i, c := range raw {
-		w := want[i]
-		if c != w && (c|0x20 != w|0x20 || c|0x20 < 'a' || c|0x20 > 'z') {
+// equalFold reports whether a key, unquoted, equals want under Unicode
+// simple case folding, which is how encoding/json matches keys to fields:
+// the Kelvin sign K matches k, and the long s ſ matches s. ASCII, the
+// common case, is compared here; from the first byte that is not ASCII
+// on, strings.EqualFold compares the rest.
+func equalFold(key []byte, want string) bool {
+	n := min(len(key), len(want))
+	for i := 0; i < n; i++ {
+		c, w := key[i], want[i]
+		if c|w >= utf8.RuneSelf {
+			return strings.EqualFold(string(key[i:]), want[i:])
+		}
+		if c != w && (c|0x20 != w|0x20 || c|0x20 < 'a' || 'z' < c|0x20) {
 			return false
 		}
 	}
-	return true
+	return len(key) == len(want)
 }
 
 // unquoteJSON decodes a valid quoted JSON string as encoding/json does:
