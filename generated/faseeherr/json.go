@@ -143,6 +143,10 @@ const (
 	// jsonArray is an array, kept as its bytes like jsonRaw, for
 	// nextJSONElement or decodeJSONStrings to walk: *[]json.RawMessage.
 	// Any other value is of the wrong kind, as it is for a *[]T field.
+	// Walking the last array gives what json.Unmarshal gives for a *[]T
+	// field, except where the key comes twice: json.Unmarshal decodes the
+	// later array into the elements of the earlier one, so that a null
+	// element keeps the earlier string, and objects merge.
 	jsonArray
 	// jsonObject is an object, whose wanted members are the members that
 	// name it as their parent: a pointer to a struct.
@@ -273,10 +277,11 @@ func clearMembers(m []jsonMember) {
 	}
 }
 
-// decodeJSONObject decodes data into two top-level members and reports
-// whether json.Unmarshal would return nil: it is false for a value of the
-// wrong kind too, where decodeJSON goes on. It is kept for the generated
-// code written before decodeJSON, which calls it.
+// decodeJSONObject decodes data into two top-level members, whatever
+// their parent says, and reports whether json.Unmarshal would return nil;
+// so, unlike decodeJSON, it fails on a value of the wrong kind. The
+// WebSocket error message, whose two members must both be strings, is
+// read with it.
 func decodeJSONObject(data []byte, m *[2]jsonMember) bool {
 	m[0].parent, m[1].parent = -1, -1
 	return decodeJSON(data, m[:]) == jsonDecoded && !m[0].bad && !m[1].bad
@@ -290,7 +295,8 @@ func decodeJSONObject(data []byte, m *[2]jsonMember) bool {
 // there. It reports false where json.Unmarshal returns an error: for an
 // element that is neither a string nor null, for raw that is neither an
 // array nor null, and for raw that is not JSON, when it returns dst as it
-// was. Each string it appends is allocated; nothing else is.
+// was. Each string it appends is allocated; nothing else is, when dst
+// has room.
 func decodeJSONStrings(dst []string, raw []byte) ([]string, bool) {
 	d := jsonDecoder{data: raw}
 	d.space()
@@ -309,6 +315,8 @@ func decodeJSONStrings(dst []string, raw []byte) ([]string, bool) {
 	return decoded, wellTyped
 }
 
+// jsonDecoder walks data once, checking that it is JSON as encoding/json
+// checks it, and decodes the members m that are wanted on the way.
 type jsonDecoder struct {
 	data  []byte
 	pos   int

@@ -3,6 +3,7 @@ package wire
 import (
 	"bytes"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -264,23 +265,74 @@ func TestDecodeJSONObjectDeep(t *testing.T) {
 	}
 }
 
-// TestSeedCorpusFiles checks that every seed of the fuzz tests is also in
-// testdata/fuzz, so plain go test replays them as files too.
-func TestSeedCorpusFiles(t *testing.T) {
-	for fuzz, seeds := range map[string][]namedSeed{
-		"FuzzDecodeJSONObject": decodeSeeds(),
-		"FuzzAppendJSONString": appendSeeds(),
-	} {
-		typ := "[]byte"
-		if fuzz == "FuzzAppendJSONString" {
-			typ = "string"
+var update = flag.Bool("update", false, "rewrite the seed files in testdata/fuzz")
+
+// seedFiles are the seeds of each fuzz test, by fuzz test and by the name
+// of their file in testdata/fuzz, as the values the test takes.
+func seedFiles() map[string]map[string][]any {
+	files := map[string]map[string][]any{}
+	add := func(fuzz, name string, values ...any) {
+		if files[fuzz] == nil {
+			files[fuzz] = map[string][]any{}
 		}
+		files[fuzz][name] = values
+	}
+	for fuzz, seeds := range map[string][]namedSeed{
+		"FuzzDecodeJSONObject":  decodeSeeds(),
+		"FuzzDecodeJSON":        bodySeeds(),
+		"FuzzDecodeJSONStrings": stringsSeeds(),
+	} {
 		for _, s := range seeds {
-			got, err := os.ReadFile(filepath.Join("testdata", "fuzz", fuzz, s.name))
-			if !assert.NoError(t, err) {
-				continue
+			add(fuzz, s.name, []byte(s.data))
+		}
+	}
+	for _, s := range appendSeeds() {
+		add("FuzzAppendJSONString", s.name, s.data)
+	}
+	for _, s := range floatSeeds() {
+		add("FuzzAppendJSONFloat", s.name, s.f)
+	}
+	for _, s := range stringListSeeds() {
+		add("FuzzAppendJSONStrings", s.name, s.joined, s.null)
+	}
+	return files
+}
+
+// corpusFile is a seed file as go test writes it, for the types the fuzz
+// tests take.
+func corpusFile(values []any) string {
+	s := "go test fuzz v1\n"
+	for _, v := range values {
+		switch v := v.(type) {
+		case []byte:
+			s += fmt.Sprintf("[]byte(%q)\n", v)
+		case string:
+			s += fmt.Sprintf("string(%q)\n", v)
+		case float64, bool:
+			s += fmt.Sprintf("%T(%v)\n", v, v)
+		default:
+			panic(fmt.Sprintf("no corpus encoding for %T", v))
+		}
+	}
+	return s
+}
+
+// TestSeedCorpusFiles checks that every seed of the fuzz tests is also in
+// testdata/fuzz, so plain go test replays them as files too; -update
+// writes them.
+func TestSeedCorpusFiles(t *testing.T) {
+	for fuzz, seeds := range seedFiles() {
+		for name, values := range seeds {
+			path := filepath.Join("testdata", "fuzz", fuzz, name)
+			want := corpusFile(values)
+			if *update {
+				require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
+				require.NoError(t, os.WriteFile(path, []byte(want), 0o644))
 			}
-			assert.Equal(t, fmt.Sprintf("go test fuzz v1\n%s(%q)\n", typ, s.data), string(got), "%s/%s", fuzz, s.name)
+			got, err := os.ReadFile(path)
+			if assert.NoError(t, err) {
+				assert.Equal(t, want, string(got), "%s/%s", fuzz, name)
+			}
 		}
 	}
 }
