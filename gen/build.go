@@ -40,7 +40,7 @@ func Load(filename string, src []byte) (*Model, error) {
 // checks only the values that were read: a value Parse could not read has
 // an invalid Pos, and Parse has reported it already.
 func Build(spec *Spec) (*Model, error) {
-	b := &builder{spec: spec, names: map[string]owner{}, errorNames: map[string]Pos{}}
+	b := &builder{spec: spec, names: map[string]owner{}, errorNames: map[string]Pos{}, typePos: map[*ObjectType]Pos{}, problemTypes: map[string]*ErrorSpec{}}
 	m := b.build()
 	if err := b.errs.Err(); err != nil {
 		return nil, err
@@ -54,8 +54,14 @@ type builder struct {
 	names map[string]owner // package-level Go identifiers taken so far
 
 	errorNames map[string]Pos
-	members    *members // the envelope's member tree, which errors' fields join
-	errors2xx  bool     // the envelope tells an error body on a 2xx status
+	members    *members               // the envelope's member tree, which errors' fields join
+	objects    map[string]*ObjectType // the declared types, by name
+	types      []*ObjectType          // the same, in spec order
+	typePos    map[*ObjectType]Pos
+	// problemTypes are the type URIs of the problem format, by the error
+	// that has each first.
+	problemTypes map[string]*ErrorSpec
+	errors2xx    bool // the envelope tells an error body on a 2xx status
 }
 
 // owner is what took a Go identifier, for collision messages.
@@ -100,6 +106,7 @@ func (b *builder) build() *Model {
 		b.names[name] = owner{what: "errgen's own " + name}
 	}
 	m.APIName = apiName(m.API)
+	m.Types = b.objectTypes(s.Types)
 	b.envelope(&m.Envelope, s.Envelope, s.Errors)
 	if len(m.Envelope.Fields) > 0 {
 		b.names["EnvelopeFields"] = owner{what: "the type of the envelope's fields"}
@@ -137,7 +144,11 @@ func (b *builder) build() *Model {
 		e.Body = body(&m.Envelope, e, false)
 		b.checkBody(&m.Envelope, e, s.Errors[i].Pos)
 	}
-	m.UnknownBody = body(&m.Envelope, &ErrorDef{Fields: m.Envelope.Fields}, true)
+	unknown := &ErrorDef{Fields: m.Envelope.Fields}
+	if m.Envelope.TitleField != nil {
+		unknown.Fields = append(slices.Clone(unknown.Fields), m.Envelope.TitleField)
+	}
+	m.UnknownBody = body(&m.Envelope, unknown, true)
 	m.ByCode = slices.Clone(m.Errors)
 	slices.SortStableFunc(m.ByCode, func(a, b *ErrorDef) int { return compareCodes(a.Code, b.Code) })
 	b.uniqueCodes(s.Errors)
@@ -210,13 +221,11 @@ func typeResolutions(errs []*ErrorDef) []TypeResolution {
 	return out
 }
 
-// messageRules groups the errors with a message prefix by status.
+// messageRules groups by status the errors that a message tells: first
+// those that a message of their own does, then those with a prefix.
 func messageRules(errs []*ErrorDef) []MessageRule {
 	var out []MessageRule
-	for _, e := range errs {
-		if e.MessagePrefix == "" {
-			continue
-		}
+	add := func(e *ErrorDef) {
 		for _, st := range e.Statuses {
 			i := slices.IndexFunc(out, func(r MessageRule) bool { return r.Status == st })
 			if i < 0 {
@@ -224,6 +233,16 @@ func messageRules(errs []*ErrorDef) []MessageRule {
 				out = append(out, MessageRule{Status: st})
 			}
 			out[i].Errors = append(out[i].Errors, e)
+		}
+	}
+	for _, e := range errs {
+		if e.ExactMessage {
+			add(e)
+		}
+	}
+	for _, e := range errs {
+		if e.MessagePrefix != "" {
+			add(e)
 		}
 	}
 	slices.SortFunc(out, func(a, b MessageRule) int { return a.Status - b.Status })
@@ -401,13 +420,20 @@ func (b *builder) errorDef(s *ErrorSpec, texts []StatusText, env *Envelope) *Err
 		b.claim(e.Matcher, what, s.Name.Pos)
 	}
 
-	e.Code, e.HasCode = b.code(s.Code, "code", env)
+	if env.Problem {
+		b.problemType(s, e)
+	} else {
+		e.Code, e.HasCode = b.code(s.Code, "code", env)
+	}
 	switch {
+	case env.Problem:
+	case s.Title.Pos.IsValid():
+		b.errs.add(s.Title.Pos, "title is for problem types; set envelope.format to problem, or leave it out")
 	case s.Type.Pos.IsValid() && env.Type == nil:
 		b.errs.add(s.Type.Pos, "type %q needs envelope.type, the path of the member that carries it", e.Type)
 	case s.Type.Pos.IsValid() && e.Type == "":
 		b.errs.add(s.Type.Pos, "type is empty; leave it out for an error the envelope's type does not tell")
-	case !s.Code.Pos.IsValid() && !s.unread("code", false) && e.Type == "" && s.MessagePrefix.Value == "" && s.Name.Pos.IsValid():
+	case env.Code != nil && !s.Code.Pos.IsValid() && !s.unread("code", false) && e.Type == "" && s.MessagePrefix.Value == "" && s.Name.Pos.IsValid():
 		b.errs.add(s.Pos, "error %s is missing required field \"code\" (only an error with a type or a message_prefix may leave it out)", e.Name)
 	}
 	e.MessagePrefix = s.MessagePrefix.Value
@@ -444,6 +470,14 @@ func (b *builder) errorDef(s *ErrorSpec, texts []StatusText, env *Envelope) *Err
 	fallbackMessage := e.StatusText
 	if fallbackMessage == "" || e.Status < 400 { // "OK" says nothing of an error
 		fallbackMessage = or(e.Summary, inWords(e.Stem))
+	}
+	if env.Problem {
+		// A problem type's message, its detail, says at least its title.
+		if s.Title.Pos.IsValid() && s.Title.Value == "" {
+			b.errs.add(s.Title.Pos, "title is empty; leave it out to send %q", fallbackMessage)
+		}
+		e.Title = or(s.Title.Value, fallbackMessage)
+		fallbackMessage = e.Title
 	}
 	if s.Message.Pos.IsValid() && s.Message.Value == "" {
 		b.errs.add(s.Message.Pos, "message is empty; leave it out to send %q", fallbackMessage)
@@ -485,7 +519,49 @@ func (b *builder) errorDef(s *ErrorSpec, texts []StatusText, env *Envelope) *Err
 	}
 	e.OwnFields = b.fields(b.members, s.Fields, taken, true)
 	e.Fields = append(slices.Clone(env.Fields), e.OwnFields...)
+	e.ParamFields = b.paramFields(s, e.Params)
+	// Without a code, type or prefix, a message of its own tells the
+	// error among those of its status.
+	e.ExactMessage = !e.HasCode && e.Type == "" && e.MessagePrefix == "" && s.Message.Value != ""
 	return e
+}
+
+// problemType sets the code of a problem type: its type URI, unique in the
+// spec.
+func (b *builder) problemType(s *ErrorSpec, e *ErrorDef) {
+	switch first, dup := b.problemTypes[s.Type.Value]; {
+	case s.Code.Pos.IsValid():
+		b.errs.add(s.Code.Pos, "code cannot be set with format problem: a problem type is identified by its type URI, which is its code")
+	case !s.Type.Pos.IsValid():
+		if !s.unread("type", false) && s.Name.Pos.IsValid() {
+			b.errs.add(s.Pos, "error %s is missing required field \"type\" (with format problem, the URI of its problem type)", e.Name)
+		}
+	case s.Type.Value == "":
+		b.errs.add(s.Type.Pos, "type is empty; a problem type needs its URI, or about:blank")
+	case dup:
+		b.errs.add(s.Type.Pos, "duplicate type %q (first used by %s at %s)", s.Type.Value, first.Name.Value, first.Type.Pos.short())
+	default:
+		b.problemTypes[s.Type.Value] = s
+		e.Code, e.HasCode = CodeValue{Str: s.Type.Value}, true
+	}
+	e.Type = ""
+}
+
+// paramFields gives each param with a json path a field of the error's
+// own at that member, named and typed as the param.
+func (b *builder) paramFields(s *ErrorSpec, params []*Param) []*Field {
+	var out []*Field
+	for i, ps := range s.Params {
+		if !ps.JSON.Pos.IsValid() || i >= len(params) || params[i] == nil || params[i].Field == "" {
+			continue
+		}
+		p := params[i]
+		f := &Field{Name: p.Field, Type: p.Type, Doc: p.Doc, Own: true}
+		if f = b.members.field(f, ps.JSON, fieldKinds[p.Type]); f != nil {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // code checks a code or an alias and returns its value, and whether it is

@@ -1,7 +1,9 @@
 package gen
 
 import (
+	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -67,6 +69,11 @@ func (b *builder) envelope(env *Envelope, s EnvelopeSpec, errs []ErrorSpec) {
 			env.Consts = append(env.Consts, m)
 		}
 	}
+	env.ContentType = "application/json"
+	if s.Format.Value == "problem" {
+		b.problemEnvelope(env, ms, s)
+		return
+	}
 	env.StringCodes = stringCodes(errs)
 	codeKind := KindInt
 	if env.StringCodes {
@@ -94,6 +101,38 @@ func (b *builder) envelope(env *Envelope, s EnvelopeSpec, errs []ErrorSpec) {
 	env.Fields = b.fields(ms, s.Fields, names, false)
 }
 
+// problemEnvelope resolves the members of an RFC 9457 problem details
+// body: type, which identifies the error and so is its code, title,
+// status, detail, which is the message, and instance, a field every error
+// may carry; the spec's fields are the extension members.
+func (b *builder) problemEnvelope(env *Envelope, ms *members, s EnvelopeSpec) {
+	for _, p := range []struct {
+		name string
+		path Path
+	}{{"code", s.Code}, {"message", s.Message}, {"type", s.Type}, {"status", s.Status}} {
+		if p.path.Pos.IsValid() {
+			b.errs.add(p.path.Pos, "envelope.%s cannot be set with format problem: RFC 9457 fixes the members type, title, status, detail and instance", p.name)
+		}
+	}
+	env.Problem, env.StringCodes = true, true
+	env.ContentType = "application/problem+json"
+	at := or2(s.Format.Pos, s.Pos)
+	member := func(key string, kind MemberKind) *Member { return ms.add(Str{Value: key, Pos: at}, kind, key) }
+	env.Code = member("type", KindString)
+	env.Title = member("title", KindString)
+	env.Status = member("status", KindInt)
+	env.Message = member("detail", KindString)
+	env.TitleField = &Field{Name: "Title", Type: "string", Member: env.Title, Doc: "the title received"}
+	instance := FieldSpec{
+		Pos:  at,
+		Name: Str{Value: "Instance", Pos: at},
+		JSON: Str{Value: "instance", Pos: at},
+		Type: Str{Value: "string", Pos: at},
+		Doc:  Str{Value: "a URI reference that identifies this occurrence of the problem", Pos: at},
+	}
+	env.Fields = b.fields(ms, append([]FieldSpec{instance}, s.Fields...), map[string]Pos{}, false)
+}
+
 // fields resolves a list of field specs into fields with their members.
 // names holds the Go field names taken so far.
 func (b *builder) fields(ms *members, specs []FieldSpec, names map[string]Pos, own bool) []*Field {
@@ -116,25 +155,136 @@ func (b *builder) fields(ms *members, specs []FieldSpec, names map[string]Pos, o
 			continue
 		}
 		names[f.Name] = fs.Name.Pos
-		kind, ok := fieldKinds[f.Type]
+		kind, ok := b.fieldKind(f, fs.Type)
 		if !ok {
-			continue // Parse has checked the enum
-		}
-		// Errors may share a field of their own: the same name, type and
-		// member, declared by each.
-		if prev, ok := ms.byPath[strings.ToLower(fs.JSON.Value)]; ok && prev.Field != nil && prev.Field.Own &&
-			prev.Field.Name == f.Name && prev.Field.Type == f.Type && prev.Name == fs.JSON.Value && own {
-			out = append(out, prev.Field)
 			continue
 		}
 		f.Own = own
-		if f.Member = ms.add(fs.JSON, kind, "field "+f.Name); f.Member == nil {
-			continue
+		if f = ms.field(f, fs.JSON, kind); f != nil {
+			out = append(out, f)
 		}
-		f.Member.Field = f
-		out = append(out, f)
 	}
 	return out
+}
+
+// field gives field f its member at path, of kind, and returns it; or
+// returns the field it shares the member with, or nil when the member
+// cannot be added.
+func (ms *members) field(f *Field, path Str, kind MemberKind) *Field {
+	// Errors may share a field of their own: the same name, type and
+	// member, declared by each. Their own fields of other names or types
+	// may share a member of the same kind, as problem types that each
+	// give a member of the same name a meaning of their own.
+	if prev, ok := ms.byPath[strings.ToLower(path.Value)]; ok && prev.Field != nil && prev.Field.Own && f.Own && prev.Name == path.Value {
+		switch {
+		case prev.Field.Name == f.Name && prev.Field.Type == f.Type:
+			return prev.Field
+		case prev.Kind == kind:
+			f.Member = prev
+			return f
+		}
+	}
+	if f.Member = ms.add(path, kind, "field "+f.Name); f.Member == nil {
+		return nil
+	}
+	f.Member.Field = f
+	return f
+}
+
+// fieldKind returns the member kind of field f, whose type typ is a basic
+// type or a declared type T or []T, which it links f to; or reports the
+// type as unknown.
+func (b *builder) fieldKind(f *Field, typ Str) (MemberKind, bool) {
+	if kind, ok := fieldKinds[f.Type]; ok {
+		return kind, true
+	}
+	name, _ := strings.CutPrefix(f.Type, "[]")
+	if t := b.objects[name]; t != nil {
+		f.Object = t
+		// Any value, walked as an object or an array by the declared
+		// type's decoder; a member of another kind decodes to nil.
+		return KindRaw, true
+	}
+	known := []string{"string", "int", "float64", "bool", "[]string", "json"}
+	for _, t := range b.types {
+		known = append(known, t.Name, "[]"+t.Name)
+	}
+	msg := fmt.Sprintf("field %s has unknown type %q; a field is string, int, float64, bool, []string, json, or a type declared under types, alone or as a list ([]Name)", f.Name, f.Type)
+	if c := closestFold(f.Type, known); c != "" {
+		msg += fmt.Sprintf("; did you mean %q?", c)
+	}
+	b.errs.add(typ.Pos, "%s", msg)
+	return 0, false
+}
+
+// closestFold is closest for candidates written in any case.
+func closestFold(s string, candidates []string) string {
+	lower := make([]string, len(candidates))
+	for i, c := range candidates {
+		lower[i] = strings.ToLower(c)
+	}
+	if c := closest(s, lower); c != "" {
+		return candidates[slices.Index(lower, c)]
+	}
+	return ""
+}
+
+// objectTypes resolves the declared object types. Their fields hold basic
+// types only, each at a single key of the object.
+func (b *builder) objectTypes(specs []TypeSpec) []*ObjectType {
+	b.objects = map[string]*ObjectType{}
+	for _, ts := range specs {
+		if !ts.Name.Pos.IsValid() {
+			continue
+		}
+		t := &ObjectType{Name: ts.Name.Value, Doc: ts.Doc.Value}
+		switch first, dup := b.objects[t.Name]; {
+		case !isExportedIdent(t.Name):
+			b.errs.add(ts.Name.Pos, "type name %q is not an exported Go identifier", t.Name)
+			continue
+		case dup:
+			b.errs.add(ts.Name.Pos, "type %s is declared twice (first at %s)", t.Name, b.typePos[first].short())
+			continue
+		}
+		b.claim(t.Name, "type "+t.Name, ts.Name.Pos)
+		b.objects[t.Name] = t
+		b.typePos[t] = ts.Name.Pos
+		names, keys := map[string]Pos{}, map[string]Pos{}
+		for _, fs := range ts.Fields {
+			if !fs.Name.Pos.IsValid() || !fs.JSON.Pos.IsValid() || !fs.Type.Pos.IsValid() {
+				continue // not read; Parse has said why
+			}
+			f := &Field{Name: fs.Name.Value, Type: fs.Type.Value, Doc: fs.Doc.Value}
+			kind, basic := fieldKinds[f.Type]
+			key := strings.ToLower(fs.JSON.Value)
+			switch {
+			case !isExportedIdent(f.Name):
+				b.errs.add(fs.Name.Pos, "field name %q is not an exported Go identifier", f.Name)
+				continue
+			case names[f.Name].IsValid():
+				b.errs.add(fs.Name.Pos, "field %s is declared twice (first at %s)", f.Name, names[f.Name].short())
+				continue
+			case !memberKey.MatchString(fs.JSON.Value):
+				b.errs.add(fs.JSON.Pos, "field %s of type %s: json %q must be a single key of letters, digits, '_' or '-', starting with a letter or '_'", f.Name, t.Name, fs.JSON.Value)
+				continue
+			case keys[key].IsValid():
+				b.errs.add(fs.JSON.Pos, "field %s of type %s takes member %q, already used at %s; JSON keys match without regard to case", f.Name, t.Name, fs.JSON.Value, keys[key].short())
+				continue
+			case !basic:
+				b.errs.add(fs.Type.Pos, "field %s of type %s has type %q; a declared type's fields are string, int, float64, bool, []string or json", f.Name, t.Name, f.Type)
+				continue
+			}
+			names[f.Name], keys[key] = fs.Name.Pos, fs.JSON.Pos
+			f.Member = &Member{Path: []string{fs.JSON.Value}, Name: fs.JSON.Value, Kind: kind, Parent: nil, Index: len(t.Fields)}
+			f.Member.Field = f
+			t.Fields = append(t.Fields, f)
+		}
+		if len(t.Fields) == 0 && len(ts.Fields) == 0 {
+			b.errs.add(ts.Pos, "type %s has no fields", t.Name)
+		}
+		b.types = append(b.types, t)
+	}
+	return b.types
 }
 
 var fieldKinds = map[string]MemberKind{"string": KindString, "int": KindInt, "float64": KindFloat, "bool": KindBool, "[]string": KindStrings, "json": KindRaw}
@@ -229,6 +379,8 @@ func body(env *Envelope, e *ErrorDef, unknown bool) []BodyPart {
 				text += key(m) + codeLiteral(e.Code)
 			case m == env.Type && !unknown && e.Type != "":
 				text += key(m) + jsonQuote(e.Type)
+			case m == env.Title && !unknown:
+				text += key(m) + jsonQuote(e.Title)
 			case m == env.Message:
 				text += key(m) + `"`
 				value(ValueMessage)
@@ -262,9 +414,9 @@ func body(env *Envelope, e *ErrorDef, unknown bool) []BodyPart {
 			case m == env.Type && (unknown || e.Type == ""):
 				flush()
 				parts = append(parts, BodyPart{Text: sep() + jsonQuote(m.Key()) + ":", Value: ValueType, Depth: inner})
-			case m.Field != nil && hasField(e, m.Field):
+			case fieldOf(e, m) != nil:
 				flush()
-				parts = append(parts, BodyPart{Text: sep() + jsonQuote(m.Key()) + ":", Value: ValueField, Field: m.Field, Depth: inner})
+				parts = append(parts, BodyPart{Text: sep() + jsonQuote(m.Key()) + ":", Value: ValueField, Field: fieldOf(e, m), Depth: inner})
 			case m.Kind == KindObject && !sendsUnder(env, e, m, unknown) && fieldsUnder(e, m):
 				flush()
 				parts = append(parts, BodyPart{Text: sep() + jsonQuote(m.Key()) + ":{", Value: ValueOpen, Depth: inner})
@@ -283,7 +435,7 @@ func body(env *Envelope, e *ErrorDef, unknown bool) []BodyPart {
 
 // fieldsUnder reports whether error e has a field under object m.
 func fieldsUnder(e *ErrorDef, m *Member) bool {
-	for _, f := range e.Fields {
+	for _, f := range slices.Concat(e.Fields, e.ParamFields) {
 		for p := f.Member.Parent; p != nil; p = p.Parent {
 			if p == m {
 				return true
@@ -309,6 +461,8 @@ func alwaysSent(env *Envelope, e *ErrorDef, m *Member, unknown bool) bool {
 	switch {
 	case m.Const != "", m == env.Message, m == env.Status:
 		return true
+	case m == env.Title:
+		return !unknown
 	case m == env.Code:
 		return unknown && !env.StringCodes || !unknown && e.HasCode
 	case m == env.Type:
@@ -317,13 +471,15 @@ func alwaysSent(env *Envelope, e *ErrorDef, m *Member, unknown bool) bool {
 	return false
 }
 
-func hasField(e *ErrorDef, f *Field) bool {
-	for _, g := range e.Fields {
-		if g == f {
-			return true
+// fieldOf returns the field of error e, or of one of its params, that
+// member m holds, or nil.
+func fieldOf(e *ErrorDef, m *Member) *Field {
+	for _, f := range slices.Concat(e.Fields, e.ParamFields) {
+		if f.Member == m {
+			return f
 		}
 	}
-	return false
+	return nil
 }
 
 // sample renders body parts with a message, the default status and no

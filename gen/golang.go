@@ -22,6 +22,7 @@ func genErrors(f *jen.File, m *Model) {
 	genErrorInterface(f, m)
 	genUnknownError(f, m)
 	genEnvelopeFields(f, m)
+	genTypes(f, m)
 	genDetails(f, m)
 	genErrorString(f)
 	genLogValue(f, m)
@@ -165,6 +166,10 @@ func genUnknownError(f *jen.File, m *Model) {
 		g.Id("Message").String()
 		g.Comment("Body is an excerpt of the body received when it was not an error body.")
 		g.Id("Body").String()
+		if m.Envelope.Title != nil {
+			g.Comment(fmt.Sprintf("Title is the title received in the %s member; sent only when set.", m.Envelope.Title.Name))
+			g.Id("Title").String()
+		}
 		if len(m.Envelope.Fields) > 0 {
 			g.Id("EnvelopeFields")
 		}
@@ -229,7 +234,7 @@ func genUnknownError(f *jen.File, m *Model) {
 			)
 		}
 		for _, fl := range m.Envelope.Fields {
-			g.Add(logFieldAttr(fl))
+			g.Add(logFieldAttr(unknownField(fl), fl))
 		}
 		g.Return(jen.Id("logValue").Call(jen.Lit("UnknownError"), jen.Id("e"), d, jen.Id("attrs").Op("...")))
 	})
@@ -359,10 +364,20 @@ func genLogValue(f *jen.File, m *Model) {
 	f.Line()
 }
 
+// unknownField is envelope field fl of UnknownError e: by way of
+// EnvelopeFields when UnknownError has a field of the same name, such as
+// Status.
+func unknownField(fl *Field) *jen.Statement {
+	switch fl.Name {
+	case "Code", "Type", "Status", "Body":
+		return jen.Id("e").Dot("EnvelopeFields").Dot(fl.Name)
+	}
+	return jen.Id("e").Dot(fl.Name)
+}
+
 // logFieldAttr appends the log/slog attribute of a field to attrs when the
 // field is set, keyed by its member's key.
-func logFieldAttr(fl *Field) jen.Code {
-	v := jen.Id("e").Dot(fl.Name)
+func logFieldAttr(v *jen.Statement, fl *Field) jen.Code {
 	var attr jen.Code
 	switch fl.Type {
 	case "string", "int", "bool":
@@ -434,6 +449,30 @@ func genEnvelopeFields(f *jen.File, m *Model) {
 		}
 	})
 	f.Line()
+}
+
+// genTypes emits the declared object types:
+//
+//	type ValidationIssue struct { Field string `json:"field,omitempty"` ... }
+func genTypes(f *jen.File, m *Model) {
+	for _, t := range m.Types {
+		doc := t.Name + " is an object some errors carry."
+		if t.Doc != "" {
+			doc = t.Name + " is " + strings.TrimSuffix(lowerFirst(t.Doc), ".") + "."
+		}
+		comment(f.Group, doc)
+		f.Type().Id(t.Name).StructFunc(func(g *jen.Group) {
+			for _, fl := range t.Fields {
+				what := "the " + fl.Member.Name + " member"
+				if fl.Doc != "" {
+					what = strings.TrimSuffix(lowerFirst(fl.Doc), ".") + ", sent in the " + fl.Member.Name + " member"
+				}
+				comment(g, fl.Name+" is "+what+"; sent only when set.")
+				g.Id(fl.Name).Add(goFieldType(fl.Type)).Tag(map[string]string{"json": fl.Member.Key() + ",omitempty"})
+			}
+		})
+		f.Line()
+	}
 }
 
 // genErrorType emits
@@ -669,7 +708,7 @@ func genMethods(f *jen.File, m *Model, e *ErrorDef) {
 				)
 			}
 			for _, fl := range e.Fields {
-				g.Add(logFieldAttr(fl))
+				g.Add(logFieldAttr(jen.Id("e").Dot(fl.Name), fl))
 			}
 			g.Return(jen.Id("logValue").Call(jen.Lit(e.Name), jen.Id("e"), jen.Id("e").Dot("x"), jen.Id("attrs").Op("...")))
 			return

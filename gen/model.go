@@ -18,7 +18,9 @@ type Model struct {
 	APIVersion  string // version of the API, as the spec gives it; empty when it gives none
 	Description string
 	Envelope    Envelope
-	Handling    string
+	// Types are the declared object types, in spec order.
+	Types    []*ObjectType
+	Handling string
 
 	Errors   []*ErrorDef // in spec order
 	ByCode   []*ErrorDef // sorted by code
@@ -57,6 +59,16 @@ type Envelope struct {
 	Fields  []*Field // members any error may carry
 	// StringCodes says the codes are strings, and Code is a string type.
 	StringCodes bool
+	// Problem says the body is an RFC 9457 problem details object: Code
+	// is the type member, whose values are the errors' type URIs, Title
+	// the title member and Message the detail member; a received body
+	// without a detail gives its title as the message.
+	Problem bool
+	Title   *Member // the problem's title; nil outside the problem format
+	// TitleField is UnknownError's Title, which keeps a received title.
+	TitleField *Field
+	// ContentType is what WriteError sends the body as.
+	ContentType string
 	// Members is every member the decoder looks for, parents before their
 	// children: objects on the way to a member come first.
 	Members     []*Member
@@ -99,9 +111,20 @@ const (
 type Field struct {
 	Name   string // exported Go field
 	Member *Member
-	Type   string // as the spec gives it: string, int, float64, bool, []string or json
+	Type   string // as the spec gives it: string, int, float64, bool, []string, json, T or []T
 	Doc    string
 	Own    bool // an error's own, not the envelope's
+	// Object is the declared type a field of type T or []T holds.
+	Object *ObjectType
+}
+
+// ObjectType is a declared object type: a Go struct, decoded from and
+// encoded to a JSON object whose members are its fields. Each field's
+// member is a single key, not part of the envelope's member tree.
+type ObjectType struct {
+	Name   string
+	Doc    string
+	Fields []*Field
 }
 
 // CodeValue is an error code as it is sent: an integer, or a string in a
@@ -188,13 +211,19 @@ type ErrorDef struct {
 	// MessagePrefix tells the error by the start of a received message,
 	// when no code or type does.
 	MessagePrefix string
-	Type          string      // the value of the envelope's type member, if any
-	Status        int         // default HTTP status
-	StatusText    string      // e.g. "Payment Required"; "" for a status nobody named
-	Statuses      []int       // every status it may be sent with, ascending; holds Status
-	Aliases       []CodeValue // ascending
-	Retry         Retry
-	Fallback      bool
+	Type          string // the value of the envelope's type member, if any
+	// Title is the title of the problem type, for the problem format.
+	Title string
+	// ExactMessage says the error is told, among those of its status, by
+	// a received message that is its own: its message, or its template
+	// rendered. It has no code, type or message prefix that could.
+	ExactMessage bool
+	Status       int         // default HTTP status
+	StatusText   string      // e.g. "Payment Required"; "" for a status nobody named
+	Statuses     []int       // every status it may be sent with, ascending; holds Status
+	Aliases      []CodeValue // ascending
+	Retry        Retry
+	Fallback     bool
 
 	// Message is the default message, never empty: the spec's, else the
 	// status text, the summary or the name in words. For an error with
@@ -215,6 +244,9 @@ type ErrorDef struct {
 	// its own, which OwnFields holds alone.
 	Fields    []*Field
 	OwnFields []*Field
+	// ParamFields are the members params are also read from and written
+	// to: fields named after the params' Go fields.
+	ParamFields []*Field
 	// Body is the error's body as the encoder writes it.
 	Body []BodyPart
 

@@ -397,6 +397,7 @@ var nouns = map[reflect.Type]string{
 	reflect.TypeFor[ContactSpec]():          "contact",
 	reflect.TypeFor[StatusTextSpec]():       "status text",
 	reflect.TypeFor[FieldSpec]():            "field",
+	reflect.TypeFor[TypeSpec]():             "type",
 }
 
 func fieldsOf(t reflect.Type) *structFields {

@@ -16,6 +16,7 @@ type Spec struct {
 	APIVersion    Str              `yaml:"api_version" doc:"Version of the API, such as 2024-06-01 or 1.4.0: info.version of the OpenAPI fragment, which says unversioned without it. Quote a version YAML reads as a number, such as \"2\"."`
 	Description   Str              `yaml:"description" doc:"Introduction to the API's errors (Markdown)."`
 	Envelope      EnvelopeSpec     `yaml:"envelope" doc:"JSON field names of the HTTP error body."`
+	Types         []TypeSpec       `yaml:"types" doc:"Object types that fields may hold, by name or as a list ([]Name)."`
 	Handling      Str              `yaml:"handling" doc:"Introduction to the error handling guide (Markdown)."`
 	StatusTexts   []StatusTextSpec `yaml:"status_texts" doc:"Texts of HTTP statuses that Go's net/http has none for, such as 499 or 529."`
 	Errors        []ErrorSpec      `yaml:"errors,required" doc:"The API's errors."`
@@ -28,6 +29,7 @@ type Spec struct {
 // members are named by paths: a dot nests, as in error.code.
 type EnvelopeSpec struct {
 	Pos         Pos
+	Format      Str         `yaml:"format" enum:"json,problem" doc:"json (default), or problem for RFC 9457 problem details (application/problem+json), whose members type, title, status, detail and instance are fixed."`
 	Code        Path        `yaml:"code" doc:"Path of the code member, such as errorCode or error.code; default errorCode; null for a body without one."`
 	Message     Path        `yaml:"message" doc:"Path of the message member; default errorMessage; null for a body without one."`
 	Type        Path        `yaml:"type" doc:"Path of a string member that identifies an error when the code is absent or null, such as error.type."`
@@ -43,8 +45,16 @@ type FieldSpec struct {
 	Pos  Pos
 	Name Str `yaml:"name,required" doc:"Exported Go field name, such as DeclineCode."`
 	JSON Str `yaml:"json,required" doc:"Path of the member, such as error.decline_code."`
-	Type Str `yaml:"type,required" enum:"string,int,float64,bool,[]string,json" doc:"Type of the member: string, int, float64, bool, []string, or json for any value, kept as its JSON text (json.RawMessage)."`
+	Type Str `yaml:"type,required" doc:"Type of the member: string, int, float64, bool, []string, json for any value, kept as its JSON text (json.RawMessage), or a declared type's name, alone (an object) or as a list ([]Name)."`
 	Doc  Str `yaml:"doc" doc:"What the member holds."`
+}
+
+// TypeSpec declares an object type that fields may hold.
+type TypeSpec struct {
+	Pos    Pos
+	Name   Str         `yaml:"name,required" doc:"Exported Go type name, such as ValidationIssue."`
+	Doc    Str         `yaml:"doc" doc:"What an object of the type is."`
+	Fields []FieldSpec `yaml:"fields,required" doc:"Members of the object; each json is a single key, and each type string, int, float64, bool, []string or json."`
 }
 
 // ErrorSpec is one entry of the error table.
@@ -56,6 +66,7 @@ type ErrorSpec struct {
 	Code       Scalar      `yaml:"code" doc:"Code sent on the wire: a positive integer or a string, unique in the spec; all codes of a spec are of one kind. Only an error that its type or message_prefix tells may leave it out."`
 	Type       Str         `yaml:"type" doc:"Value of the envelope's type member for this error, such as card_error."`
 	Status     Int         `yaml:"status,required" doc:"Default HTTP status, 400-599."`
+	Title      Str         `yaml:"title" doc:"Problem format only: the title of the problem type; default the status text."`
 	Statuses   []Int       `yaml:"statuses" doc:"Every HTTP status the error may be sent with; default [status]."`
 	Aliases    []Scalar    `yaml:"aliases" doc:"Other codes that mean this error when received with one of its statuses."`
 	Message    Str         `yaml:"message" doc:"Default message; {param} placeholders, {{ and }} for literal braces."`
@@ -90,6 +101,7 @@ type ParamSpec struct {
 	Pos    Pos
 	Name   Str `yaml:"name,required" doc:"Placeholder name, as written between braces in the message."`
 	Type   Str `yaml:"type,required" enum:"string,int,float64" doc:"Go type: string, int or float64."`
+	JSON   Str `yaml:"json" doc:"Path of a member that carries the value too: read from it when present, written to it when set."`
 	Format Str `yaml:"format" doc:"fmt-style verb: %s or %q for strings, %d, %x, %o or %b for ints, %f, %e or %g with optional precision (%.2f) for floats."`
 	Doc    Str `yaml:"doc" doc:"What the value is."`
 }

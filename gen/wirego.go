@@ -31,6 +31,7 @@ func jsonQuote(s string) string { return string(wire.AppendJSONString(nil, s)) }
 // FromResponse and the WebSocket error message.
 func genHTTP(f *jen.File, m *Model) {
 	genMembers(f, m)
+	genObjectTypes(f, m)
 	for _, e := range m.Errors {
 		genMarshalJSON(f, e.Name)
 		genAppendBody(f, m, e.Name, e.Body, false)
@@ -166,10 +167,14 @@ func genAppendBody(f *jen.File, m *Model, name string, parts []BodyPart, unknown
 					jen.Id("b").Op("=").Id("appendJSONString").Call(jen.Id("b"), jen.Id("t")),
 				)
 			case ValueField:
-				g.If(isSet(jen.Id("e").Dot(p.Field.Name), p.Field.Type)).Block(
+				v := func() *jen.Statement { return jen.Id("e").Dot(p.Field.Name) }
+				if unknown && p.Field != m.Envelope.TitleField {
+					v = func() *jen.Statement { return unknownField(p.Field) }
+				}
+				g.If(isSet(v(), p.Field.Type)).Block(
 					comma(p),
 					text(p),
-					jen.Id("b").Op("=").Add(appendValue(jen.Id("e").Dot(p.Field.Name), p.Field.Type)),
+					jen.Id("b").Op("=").Add(appendValue(v(), p.Field.Type)),
 				)
 			case ValueOpen:
 				objects++
@@ -207,23 +212,29 @@ func isSet(v *jen.Statement, typ string) *jen.Statement {
 		return v.Op("!=").Lit("")
 	case "bool":
 		return v
-	case "[]string":
-		return v.Op("!=").Nil()
+	case "int", "float64":
+		return v.Op("!=").Lit(0)
 	case "json":
 		return jen.Len(v.Clone()).Op(">").Lit(0).Op("&&").Qual("encoding/json", "Valid").Call(v)
 	}
-	return v.Op("!=").Lit(0)
+	return v.Op("!=").Nil() // a slice, or a declared type's pointer
 }
 
-// goFieldType is the Go type of a field.
+// goFieldType is the Go type of a field: a declared type T is held as *T,
+// nil when absent.
 func goFieldType(typ string) jen.Code {
 	switch typ {
 	case "json":
 		return jen.Qual("encoding/json", "RawMessage")
+	case "string", "int", "float64", "bool":
+		return jen.Id(typ)
 	case "[]string":
 		return jen.Index().String()
 	}
-	return jen.Id(typ)
+	if elem, ok := strings.CutPrefix(typ, "[]"); ok {
+		return jen.Index().Id(elem)
+	}
+	return jen.Op("*").Id(typ)
 }
 
 // appendValue appends v of Go type typ to b as JSON.
@@ -239,9 +250,108 @@ func appendValue(v *jen.Statement, typ string) *jen.Statement {
 		return jen.Id("appendJSONStrings").Call(jen.Id("b"), v)
 	case "json":
 		return jen.Append(jen.Id("b"), v.Op("..."))
+	case "bool":
+		return jen.Id("appendJSONBool").Call(jen.Id("b"), v)
 	}
-	return jen.Id("appendJSONBool").Call(jen.Id("b"), v)
+	if strings.HasPrefix(typ, "[]") {
+		return jen.Id("appendObjects").Call(jen.Id("b"), v)
+	}
+	return v.Dot("appendJSON").Call(jen.Id("b"))
 }
+
+// genObjectTypes emits, when the spec declares types, their decoders and
+// encoders:
+//
+//	func (v *T) decode(data []byte)
+//	func (v *T) appendJSON(b []byte) []byte
+//	func decodeObject[T any, P object[T]](raw []byte) *T
+//	func decodeObjects[T any, P object[T]](raw []byte) []T
+//	func appendObjects[T any, P object[T]](b []byte, vs []T) []byte
+func genObjectTypes(f *jen.File, m *Model) {
+	if len(m.Types) == 0 {
+		return
+	}
+	for _, t := range m.Types {
+		f.Comment("decode sets v from the JSON object data, as json.Unmarshal does; a")
+		f.Comment("member of the wrong kind is left unset.")
+		f.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("decode").Params(jen.Id("data").Index().Byte()).BlockFunc(func(g *jen.Group) {
+			g.Id("m").Op(":=").Index(jen.Lit(len(t.Fields))).Id("jsonMember").ValuesFunc(func(g *jen.Group) {
+				for _, fl := range t.Fields {
+					g.Values(jen.Id("key").Op(":").Lit(fl.Member.Key()), jen.Id("kind").Op(":").Id(jsonKinds[fl.Member.Kind]), jen.Id("parent").Op(":").Op("-").Lit(1))
+				}
+			})
+			g.If(jen.Id("decodeJSON").Call(jen.Id("data"), jen.Id("m").Index(jen.Op(":"))).Op("!=").Id("jsonDecoded")).Block(jen.Return())
+			for i, fl := range t.Fields {
+				g.Id("v").Dot(fl.Name).Op("=").Id("m").Index(jen.Lit(i)).Dot(accessors[fl.Type]).Call(jen.Id("data"))
+			}
+		})
+		f.Line()
+		f.Comment("appendJSON appends v to b as a JSON object of the fields that are set.")
+		f.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("appendJSON").Params(jen.Id("b").Index().Byte()).Index().Byte().BlockFunc(func(g *jen.Group) {
+			g.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('{'))
+			g.Id("start").Op(":=").Len(jen.Id("b"))
+			for _, fl := range t.Fields {
+				g.If(isSet(jen.Id("v").Dot(fl.Name), fl.Type)).Block(
+					jen.If(jen.Len(jen.Id("b")).Op(">").Id("start")).Block(jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(','))),
+					jen.Id("b").Op("=").Append(jen.Id("b"), jen.Lit(jsonQuote(fl.Member.Key())+":").Op("...")),
+					jen.Id("b").Op("=").Add(appendValue(jen.Id("v").Dot(fl.Name), fl.Type)),
+				)
+			}
+			g.Return(jen.Append(jen.Id("b"), jen.LitRune('}')))
+		})
+		f.Line()
+	}
+	constraint := func() *jen.Statement { return jen.Id("object").Types(jen.Id("T")) }
+	typeParams := func() []jen.Code { return []jen.Code{jen.Id("T").Any(), jen.Id("P").Add(constraint())} }
+	f.Comment("object is a pointer to a declared object type.")
+	f.Type().Id("object").Types(jen.Id("T").Any()).Interface(
+		jen.Op("*").Id("T"),
+		jen.Id("decode").Params(jen.Id("data").Index().Byte()),
+		jen.Id("appendJSON").Params(jen.Id("b").Index().Byte()).Index().Byte(),
+	)
+	f.Line()
+	f.Comment("decodeObject returns the object raw holds, or nil when it holds another")
+	f.Comment("kind of value.")
+	f.Func().Id("decodeObject").Types(typeParams()...).Params(jen.Id("raw").Index().Byte()).Op("*").Id("T").Block(
+		jen.If(jen.Len(jen.Id("raw")).Op("==").Lit(0).Op("||").Id("raw").Index(jen.Lit(0)).Op("!=").LitRune('{')).Block(jen.Return(jen.Nil())),
+		jen.Id("v").Op(":=").New(jen.Id("T")),
+		jen.Id("P").Call(jen.Id("v")).Dot("decode").Call(jen.Id("raw")),
+		jen.Return(jen.Id("v")),
+	)
+	f.Line()
+	f.Comment("decodeObjects returns the objects of the array raw holds, as json.Unmarshal")
+	f.Comment("decodes it into a nil []T: nil when raw holds another kind of value, an")
+	f.Comment("element that is not an object giving the zero T.")
+	f.Func().Id("decodeObjects").Types(typeParams()...).Params(jen.Id("raw").Index().Byte()).Index().Id("T").Block(
+		jen.If(jen.Len(jen.Id("raw")).Op("==").Lit(0).Op("||").Id("raw").Index(jen.Lit(0)).Op("!=").LitRune('[')).Block(jen.Return(jen.Nil())),
+		jen.Id("vs").Op(":=").Index().Id("T").Values(),
+		jen.For(
+			jen.List(jen.Id("start"), jen.Id("end"), jen.Id("ok")).Op(":=").Id("nextJSONElement").Call(jen.Id("raw"), jen.Lit(0)),
+			jen.Id("ok"),
+			jen.List(jen.Id("start"), jen.Id("end"), jen.Id("ok")).Op("=").Id("nextJSONElement").Call(jen.Id("raw"), jen.Id("end")),
+		).Block(
+			jen.Var().Id("v").Id("T"),
+			jen.Id("P").Call(jen.Op("&").Id("v")).Dot("decode").Call(jen.Id("raw").Index(jen.Id("start"), jen.Id("end"))),
+			jen.Id("vs").Op("=").Append(jen.Id("vs"), jen.Id("v")),
+		),
+		jen.Return(jen.Id("vs")),
+	)
+	f.Line()
+	f.Comment("appendObjects appends vs to b as a JSON array of objects.")
+	f.Func().Id("appendObjects").Types(typeParams()...).Params(jen.Id("b").Index().Byte(), jen.Id("vs").Index().Id("T")).Index().Byte().Block(
+		jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('[')),
+		jen.For(jen.Id("i").Op(":=").Range().Id("vs")).Block(
+			jen.If(jen.Id("i").Op(">").Lit(0)).Block(jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(','))),
+			jen.Id("b").Op("=").Id("P").Call(jen.Op("&").Id("vs").Index(jen.Id("i"))).Dot("appendJSON").Call(jen.Id("b")),
+		),
+		jen.Return(jen.Append(jen.Id("b"), jen.LitRune(']'))),
+	)
+	f.Line()
+}
+
+// accessors name the method of jsonMember that reads a member as a field
+// of each basic type keeps it.
+var accessors = map[string]string{"string": "str", "int": "int", "float64": "float64", "bool": "bool", "[]string": "strings", "json": "json"}
 
 // genFill emits, for an error whose template can be parsed back,
 //
@@ -343,7 +453,7 @@ func genAppendError(f *jen.File, m *Model) {
 func genWriteError(f *jen.File, m *Model) {
 	f.Comment("jsonContentType is the Content-Type header value WriteError sets; like")
 	f.Comment("net/http's own defaults, it is shared, so it must not be modified.")
-	f.Var().Id("jsonContentType").Op("=").Index().String().Values(jen.Lit("application/json"))
+	f.Var().Id("jsonContentType").Op("=").Index().String().Values(jen.Lit(m.Envelope.ContentType))
 	f.Line()
 	f.Comment("bodyPool recycles the buffers WriteError encodes into.")
 	f.Var().Id("bodyPool").Op("=").Qual("sync", "Pool").Values(jen.Dict{
@@ -353,7 +463,7 @@ func genWriteError(f *jen.File, m *Model) {
 		),
 	})
 	f.Line()
-	comment(f.Group, fmt.Sprintf("WriteError writes err as an HTTP error response: its status, Content-Type: application/json and its body. A wrapped API error is written as itself; any other error, nil included, is written as %s with its default message, never with its own text, and with the status nonAPIStatus gives: %d for a context.DeadlineExceeded, %d for a context.Canceled, else %d.", m.Fallback.Name, m.TimeoutStatus, clientClosedRequest, m.Fallback.Status))
+	comment(f.Group, fmt.Sprintf("WriteError writes err as an HTTP error response: its status, Content-Type: "+m.Envelope.ContentType+" and its body. A wrapped API error is written as itself; any other error, nil included, is written as %s with its default message, never with its own text, and with the status nonAPIStatus gives: %d for a context.DeadlineExceeded, %d for a context.Canceled, else %d.", m.Fallback.Name, m.TimeoutStatus, clientClosedRequest, m.Fallback.Status))
 	f.Func().Id("WriteError").Params(jen.Id("w").Qual("net/http", "ResponseWriter"), jen.Id("err").Error()).Block(
 		jen.Id("e").Op(":=").Id("apiError").Call(jen.Id("err")),
 		jen.Var().Id("status").Int(),
@@ -414,12 +524,24 @@ func genParse(f *jen.File, m *Model) {
 		if env.Message != nil {
 			g.Var().Id("buf").Index(jen.Lit(256)).Byte()
 			g.Id("message").Op(":=").Id("m").Index(jen.Id(memberConst(env.Message))).Dot("text").Call(jen.Id("body"), jen.Id("buf").Index(jen.Empty(), jen.Lit(0)))
+			if env.Title != nil {
+				// A problem without a detail says what its title says.
+				g.If(jen.Len(jen.Id("message")).Op("==").Lit(0)).Block(
+					jen.Id("message").Op("=").Id("m").Index(jen.Id(memberConst(env.Title))).Dot("text").Call(jen.Id("body"), jen.Id("buf").Index(jen.Empty(), jen.Lit(0))),
+				)
+			}
 		} else {
 			g.Var().Id("message").Index().Byte()
 		}
 		if env.Code != nil {
 			code := jen.Id("m").Index(jen.Id(memberConst(env.Code)))
-			if env.StringCodes {
+			if env.Problem {
+				// about:blank, which a problem without a type is, means no
+				// more than the status.
+				g.If(jen.Id("typ").Op(":=").Add(code.Clone()).Dot("text").Call(jen.Id("body"), jen.Nil()), jen.Len(jen.Id("typ")).Op(">").Lit(0).Op("&&").String().Call(jen.Id("typ")).Op("!=").Lit("about:blank")).Block(
+					jen.Return(jen.Id("resolve").Call(jen.Id("status"), jen.Id("Code").Call(jen.Id("typ")), jen.Id("message"), jen.Op("&").Id("m"), jen.Id("body"))),
+				)
+			} else if env.StringCodes {
 				g.If(code.Clone().Dot("set")).Block(
 					jen.Return(jen.Id("resolve").Call(jen.Id("status"), jen.Id("Code").Call(code.Clone().Dot("text").Call(jen.Id("body"), jen.Nil())), jen.Id("message"), jen.Op("&").Id("m"), jen.Id("body"))),
 				)
@@ -441,7 +563,7 @@ func genParse(f *jen.File, m *Model) {
 				jen.Id("e").Op("!=").Nil(),
 			).Block(jen.Return(jen.Id("e")))
 		}
-		if env.Code != nil {
+		if env.Code != nil && !env.Problem {
 			// A body without a usable code is not all it should be: the
 			// error keeps an excerpt of it beside what it did carry.
 			g.Return(jen.Id("byStatus").Call(jen.Id("status"), jen.Id("message"), jen.Id("excerpt").Call(jen.Id("body")), jen.Op("&").Id("m"), jen.Id("body")))
@@ -524,13 +646,18 @@ func genReceive(f *jen.File, m *Model, e *ErrorDef) {
 			// As the constructor does, a missing message is the default.
 			g.Id("e").Dot("Message").Op("=").Id("messageOr").Call(jen.Id("message"), jen.Lit(e.Message))
 		}
-		if len(e.Fields) > 0 {
+		if len(e.Fields) > 0 || len(e.ParamFields) > 0 {
 			g.If(jen.Id("m").Op("!=").Nil()).BlockFunc(func(g *jen.Group) {
 				if len(m.Envelope.Fields) > 0 {
 					g.Id("e").Dot("EnvelopeFields").Dot("fill").Call(jen.Id("m"), jen.Id("data"))
 				}
 				for _, fl := range e.OwnFields {
 					g.Add(fillField(jen.Id("e").Dot(fl.Name), fl))
+				}
+				// A param's own member, structured data, wins over the
+				// value read from the message.
+				for _, fl := range e.ParamFields {
+					g.If(jen.Id("m").Index(jen.Id(memberConst(fl.Member))).Dot("set")).Block(fillField(jen.Id("e").Dot(fl.Name), fl))
 				}
 			})
 		}
@@ -541,8 +668,14 @@ func genReceive(f *jen.File, m *Model, e *ErrorDef) {
 
 // fillField sets v from the member of field fl that m found in data.
 func fillField(v *jen.Statement, fl *Field) *jen.Statement {
-	method := map[string]string{"string": "str", "int": "int", "float64": "float64", "bool": "bool", "[]string": "strings", "json": "json"}[fl.Type]
-	return v.Op("=").Id("m").Index(jen.Id(memberConst(fl.Member))).Dot(method).Call(jen.Id("data"))
+	mb := jen.Id("m").Index(jen.Id(memberConst(fl.Member)))
+	switch {
+	case fl.Object == nil:
+		return v.Op("=").Add(mb).Dot(accessors[fl.Type]).Call(jen.Id("data"))
+	case strings.HasPrefix(fl.Type, "[]"):
+		return v.Op("=").Id("decodeObjects").Index(jen.Id(fl.Object.Name)).Call(mb.Dot("raw").Call(jen.Id("data")))
+	}
+	return v.Op("=").Id("decodeObject").Index(jen.Id(fl.Object.Name)).Call(mb.Dot("raw").Call(jen.Id("data")))
 }
 
 // genResolve emits
@@ -625,17 +758,27 @@ func genResolve(f *jen.File, m *Model) {
 	}
 
 	if len(m.MessageRules) > 0 {
-		f.Comment("resolveMessage returns the error a received message tells by its start,")
-		f.Comment("among the errors of the status that have a message prefix; nil for none.")
+		f.Comment("resolveMessage returns the error a received message tells, among the")
+		f.Comment("errors of the status: by being its own message, else by its start; nil")
+		f.Comment("for none.")
 		f.Func().Id("resolveMessage").Params(params(jen.Id("status").Int())...).Error().Block(
 			jen.Switch(jen.Id("status")).BlockFunc(func(g *jen.Group) {
 				for _, r := range m.MessageRules {
 					g.Case(jen.Lit(r.Status)).BlockFunc(func(g *jen.Group) {
 						g.Switch().BlockFunc(func(g *jen.Group) {
 							for _, e := range r.Errors {
-								g.Case(jen.Qual("bytes", "HasPrefix").Call(jen.Id("message"), jen.Index().Byte().Parens(jen.Lit(e.MessagePrefix)))).Block(
-									receiveCall(e, zeroCode(m), jen.Lit("")),
-								)
+								var match jen.Code
+								switch {
+								case e.MessagePrefix != "":
+									match = jen.Qual("bytes", "HasPrefix").Call(jen.Id("message"), jen.Index().Byte().Parens(jen.Lit(e.MessagePrefix)))
+								case e.Parseable:
+									match = jen.Parens(jen.Op("&").Id(e.Name).Values()).Dot("fill").Call(jen.Id("message"))
+								case e.HasTemplate():
+									match = jen.String().Call(jen.Id("message")).Op("==").Lit(e.Unrendered)
+								default:
+									match = jen.String().Call(jen.Id("message")).Op("==").Lit(e.Message)
+								}
+								g.Case(match).Block(receiveCall(e, zeroCode(m), jen.Lit("")))
 							}
 						})
 					})
@@ -671,10 +814,13 @@ func genResolve(f *jen.File, m *Model) {
 			jen.Id("Message"): jen.String().Call(jen.Id("message")),
 			jen.Id("Body"):    jen.Id("body"),
 		})
-		if env.Type != nil || len(env.Fields) > 0 {
+		if env.Type != nil || env.Title != nil || len(env.Fields) > 0 {
 			g.If(jen.Id("m").Op("!=").Nil()).BlockFunc(func(g *jen.Group) {
 				if env.Type != nil {
 					g.Id("e").Dot("Type").Op("=").Id("m").Index(jen.Id(memberConst(env.Type))).Dot("str").Call(jen.Id("data"))
+				}
+				if env.Title != nil {
+					g.Id("e").Dot("Title").Op("=").Id("m").Index(jen.Id(memberConst(env.Title))).Dot("str").Call(jen.Id("data"))
 				}
 				if len(env.Fields) > 0 {
 					g.Id("e").Dot("EnvelopeFields").Dot("fill").Call(jen.Id("m"), jen.Id("data"))
