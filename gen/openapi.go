@@ -18,6 +18,9 @@ func OpenAPI(m *Model) []byte {
 	envelope := objectSchema(env, nil, func(mb *Member) bool { return mb.Field == nil || slices.Contains(env.Fields, mb.Field) }, requiredIn(m))
 	envelope["description"] = or(env.Description, fmt.Sprintf("The body of every error response of the %s.", m.APIName))
 	schemas := map[string]any{errorSchemaName: envelope}
+	for _, t := range m.Types {
+		schemas[t.Name] = objectTypeSchema(t)
+	}
 	responses := map[string]any{}
 	for _, e := range m.Errors {
 		pinned := map[string]any{}
@@ -31,7 +34,7 @@ func OpenAPI(m *Model) []byte {
 		if e.Type != "" {
 			nest(pinned, env.Type.Path, map[string]any{"const": e.Type})
 		}
-		for _, f := range e.OwnFields {
+		for _, f := range slices.Concat(e.OwnFields, e.ParamFields) {
 			nest(pinned, f.Member.Path, fieldSchema(f))
 		}
 		schemas[e.Name] = map[string]any{"allOf": []any{envelopeRef, pinned}}
@@ -41,7 +44,7 @@ func OpenAPI(m *Model) []byte {
 			"x-statuses":   e.Statuses,
 			"x-error-code": codeOrType(e),
 			"content": map[string]any{
-				"application/json": map[string]any{
+				env.ContentType: map[string]any{
 					"schema":  map[string]any{"$ref": "#/components/schemas/" + e.Name},
 					"example": json.RawMessage(sample(e.Body, example(e), e.Status)),
 				},
@@ -169,6 +172,8 @@ func objectSchema(env *Envelope, parent *Member, include func(*Member) bool, req
 			s = map[string]any{"type": "string", "description": "Human-readable error message."}
 		case mb == env.Status:
 			s = map[string]any{"type": "integer", "description": "The HTTP status of the response."}
+		case mb == env.Title:
+			s = map[string]any{"type": "string", "description": "A short summary of the problem type."}
 		case mb.Field != nil:
 			s = fieldSchema(mb.Field)
 		}
@@ -189,6 +194,10 @@ func fieldSchema(f *Field) map[string]any {
 	switch f.Type {
 	case "json":
 		s = map[string]any{}
+	case "[]" + objectName(f):
+		s = map[string]any{"type": "array", "items": map[string]any{"$ref": "#/components/schemas/" + objectName(f)}}
+	case objectName(f):
+		s = map[string]any{"$ref": "#/components/schemas/" + objectName(f)}
 	case "[]string":
 		s = map[string]any{"type": "array", "items": map[string]any{"type": "string"}}
 	default:
@@ -196,6 +205,27 @@ func fieldSchema(f *Field) map[string]any {
 	}
 	if f.Doc != "" {
 		s["description"] = f.Doc
+	}
+	return s
+}
+
+// objectName is the declared type field f holds, or "".
+func objectName(f *Field) string {
+	if f.Object == nil {
+		return ""
+	}
+	return f.Object.Name
+}
+
+// objectTypeSchema describes a declared object type.
+func objectTypeSchema(t *ObjectType) map[string]any {
+	props := map[string]any{}
+	for _, f := range t.Fields {
+		props[f.Member.Key()] = fieldSchema(f)
+	}
+	s := map[string]any{"type": "object", "properties": props}
+	if t.Doc != "" {
+		s["description"] = t.Doc
 	}
 	return s
 }
