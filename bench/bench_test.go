@@ -369,3 +369,58 @@ func BenchmarkWriteError(b *testing.B) {
 		}
 	})
 }
+
+// The Stripe shape (stripe.go): errgen against the baseline only, on the jobs
+// whose cost depends on the body.
+
+// BenchmarkStripeEncode: the HTTP body for the wrapped card_declined error, three fields set, into buf.
+func BenchmarkStripeEncode(b *testing.B) {
+	b.Run("errgen", func(b *testing.B) {
+		buf := make([]byte, 0, 512)
+		b.ReportAllocs()
+		for range b.N {
+			sinkBytes = errgenStripeEncode(buf, errgenStripeWrapped)
+		}
+	})
+	b.Run("baseline", func(b *testing.B) {
+		buf := make([]byte, 0, 512)
+		b.ReportAllocs()
+		for range b.N {
+			sinkBytes = baselineStripeEncode(buf, baselineStripeWrapped)
+		}
+	})
+}
+
+// BenchmarkStripeDecode: the typed error back from 402 and the documented body.
+func BenchmarkStripeDecode(b *testing.B) {
+	b.Run("errgen", func(b *testing.B) {
+		b.ReportAllocs()
+		for range b.N {
+			sinkErr = errgenStripeDecode(StripeStatus, stripeBody)
+		}
+	})
+	b.Run("baseline", func(b *testing.B) {
+		b.ReportAllocs()
+		for range b.N {
+			sinkErr = baselineStripeDecode(StripeStatus, stripeBody)
+		}
+	})
+}
+
+// BenchmarkStripeWriteError: the whole server path: status, Content-Type and body.
+func BenchmarkStripeWriteError(b *testing.B) {
+	b.Run("errgen", func(b *testing.B) {
+		w := newDiscardWriter()
+		b.ReportAllocs()
+		for range b.N {
+			errgenStripeWriteError(w, request, errgenStripeWrapped)
+		}
+	})
+	b.Run("baseline", func(b *testing.B) {
+		w := newDiscardWriter()
+		b.ReportAllocs()
+		for range b.N {
+			baselineStripeWriteError(w, request, baselineStripeWrapped)
+		}
+	})
+}

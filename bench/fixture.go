@@ -4,11 +4,16 @@
 // fixture: InsufficientBalanceError, code 40201, HTTP 402, wrapped once with
 // fmt.Errorf("synthesize: %w", err).
 //
+// A second fixture, Stripe's card_declined error (stripe.go), compares the
+// package errgen generates for a nested body with a string code, a type and
+// fields of its own (stripeerr) with a hand-written baseline, on encode,
+// decode and WriteError.
+//
 // Each implementation does every job the way its own documentation and
 // generated code do it; the comments on each function say where a peer
-// cannot do exactly what the others do. fixtures_test.go checks every
-// implementation once; bench_test.go times them; run times all and prints
-// the table.
+// cannot do exactly what the others do. fixtures_test.go and
+// stripe_fixtures_test.go check every implementation once; bench_test.go
+// times them; run times all and prints the tables.
 package bench
 
 import (

@@ -1,9 +1,10 @@
 // Command table reads the output of go test -bench (a file, or standard
 // input) with sub-benchmarks named Benchmark<Job>/<implementation>, takes the
-// median ns/op and allocs/op of each over the -count runs, and prints one
-// Markdown table: a row per job, ns/op and allocs/op per implementation, the
-// ratio baseline/errgen of ns/op, and the fastest peer's ns/op over
-// errgen's.
+// median ns/op and allocs/op of each over the -count runs, and prints a
+// Markdown table per fixture: a row per job, ns/op and allocs/op per
+// implementation, the ratio baseline/errgen of ns/op and, where there are
+// peers besides the baseline, the fastest peer's ns/op over errgen's. A job
+// named Stripe<Job> is of the Stripe fixture and goes in the second table.
 //
 // Usage:
 //
@@ -36,6 +37,30 @@ var labels = map[string]string{
 	"Encode":            "encode",
 	"Decode":            "decode",
 	"WriteError":        "WriteError",
+}
+
+// fixture is one table: the jobs whose names start with prefix, shown
+// without it.
+type fixture struct {
+	prefix, title string
+}
+
+// fixtures are the tables, in output order; the Faseeh fixture, whose jobs
+// have no prefix, takes every job the others do not.
+var fixtures = []fixture{
+	{"", "Faseeh: InsufficientBalanceError, flat body, integer code"},
+	{"Stripe", "Stripe: CardDeclinedError, nested body, string code, type and three fields"},
+}
+
+// fixtureOf returns the index in fixtures of job's table and the job's
+// name in it.
+func fixtureOf(job string) (int, string) {
+	for i := len(fixtures) - 1; i > 0; i-- {
+		if rest, ok := strings.CutPrefix(job, fixtures[i].prefix); ok && rest != "" {
+			return i, rest
+		}
+	}
+	return 0, job
 }
 
 // line matches a result: name, optional -GOMAXPROCS, iterations, then the
@@ -107,21 +132,66 @@ func main() {
 	slices.SortStableFunc(impls, func(a, b string) int { return rank(a) - rank(b) })
 
 	var b strings.Builder
+	for i, f := range fixtures {
+		var own []string
+		for _, job := range jobs {
+			if fi, _ := fixtureOf(job); fi == i {
+				own = append(own, job)
+			}
+		}
+		if len(own) == 0 {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(&b, "### %s\n\n", f.title)
+		writeTable(&b, own, impls, data)
+	}
+	if _, err := os.Stdout.WriteString(b.String()); err != nil {
+		fmt.Fprintln(os.Stderr, "table:", err)
+		os.Exit(1)
+	}
+}
+
+// writeTable writes the table of jobs: the implementations that ran any of
+// them, errgen first.
+func writeTable(b *strings.Builder, jobs, allImpls []string, data map[[2]string]*samples) {
+	var impls []string
+	for _, im := range allImpls {
+		for _, job := range jobs {
+			if data[[2]string{job, im}] != nil {
+				impls = append(impls, im)
+				break
+			}
+		}
+	}
+	// With the baseline as the only peer, the fastest peer is the baseline.
+	peers := slices.ContainsFunc(impls, func(im string) bool { return im != "errgen" && im != "baseline" })
 	b.WriteString("| job |")
 	for _, im := range impls {
-		fmt.Fprintf(&b, " %s ns/op | %s allocs/op |", im, im)
+		fmt.Fprintf(b, " %s ns/op | %s allocs/op |", im, im)
 	}
-	b.WriteString(" baseline/errgen | fastest peer/errgen |\n| --- |")
+	b.WriteString(" baseline/errgen |")
+	if peers {
+		b.WriteString(" fastest peer/errgen |")
+	}
+	b.WriteString("\n| --- |")
 	for range impls {
 		b.WriteString(" ---: | ---: |")
 	}
-	b.WriteString(" ---: | ---: |\n")
+	b.WriteString(" ---: |")
+	if peers {
+		b.WriteString(" ---: |")
+	}
+	b.WriteString("\n")
 	for _, job := range jobs {
-		label := labels[job]
+		_, name := fixtureOf(job)
+		label := labels[name]
 		if label == "" {
-			label = job
+			label = name
 		}
-		fmt.Fprintf(&b, "| %s |", label)
+		fmt.Fprintf(b, "| %s |", label)
 		for _, im := range impls {
 			s := data[[2]string{job, im}]
 			if s == nil || len(s.ns) == 0 {
@@ -132,10 +202,14 @@ func main() {
 			if len(s.allocs) > 0 {
 				allocs = strconv.FormatFloat(median(s.allocs), 'f', -1, 64)
 			}
-			fmt.Fprintf(&b, " %s | %s |", formatNs(median(s.ns)), allocs)
+			fmt.Fprintf(b, " %s | %s |", formatNs(median(s.ns)), allocs)
 		}
 		errgen := nsOf(data, job, "errgen")
-		fmt.Fprintf(&b, " %s |", ratio(nsOf(data, job, "baseline"), errgen))
+		fmt.Fprintf(b, " %s |", ratio(nsOf(data, job, "baseline"), errgen))
+		if !peers {
+			b.WriteString("\n")
+			continue
+		}
 		fastest, name := 0.0, ""
 		for _, im := range impls {
 			if im == "errgen" {
@@ -146,14 +220,10 @@ func main() {
 			}
 		}
 		if r := ratio(fastest, errgen); r != "n/a" {
-			fmt.Fprintf(&b, " %s (%s) |\n", r, name)
+			fmt.Fprintf(b, " %s (%s) |\n", r, name)
 		} else {
 			b.WriteString(" n/a |\n")
 		}
-	}
-	if _, err := os.Stdout.WriteString(b.String()); err != nil {
-		fmt.Fprintln(os.Stderr, "table:", err)
-		os.Exit(1)
 	}
 }
 
