@@ -543,7 +543,7 @@ func genParse(f *jen.File, m *Model) {
 				)
 			} else if env.StringCodes {
 				g.If(code.Clone().Dot("set")).Block(
-					jen.Return(jen.Id("resolve").Call(jen.Id("status"), jen.Id("Code").Call(code.Clone().Dot("text").Call(jen.Id("body"), jen.Nil())), jen.Id("message"), jen.Op("&").Id("m"), jen.Id("body"))),
+					jen.Return(jen.Id("resolve").Call(jen.Id("status"), code.Clone().Dot("text").Call(jen.Id("body"), jen.Nil()), jen.Id("message"), jen.Op("&").Id("m"), jen.Id("body"))),
 				)
 			} else {
 				g.If(code.Clone().Dot("set")).Block(
@@ -649,7 +649,7 @@ func genReceive(f *jen.File, m *Model, e *ErrorDef) {
 		if len(e.Fields) > 0 || len(e.ParamFields) > 0 {
 			g.If(jen.Id("m").Op("!=").Nil()).BlockFunc(func(g *jen.Group) {
 				if len(m.Envelope.Fields) > 0 {
-					g.Id("e").Dot("EnvelopeFields").Dot("fill").Call(jen.Id("m"), jen.Id("data"))
+					g.Id("e").Dot("fill").Call(jen.Id("m"), jen.Id("data"))
 				}
 				for _, fl := range e.OwnFields {
 					g.Add(fillField(jen.Id("e").Dot(fl.Name), fl))
@@ -697,11 +697,23 @@ func genResolve(f *jen.File, m *Model) {
 		return append(first, jen.Id("message").Index().Byte(), jen.Id("m").Op("*").Id("received"), jen.Id("data").Index().Byte())
 	}
 	if env.Code != nil {
+		// A string code comes as the bytes of the body: switch on it
+		// without making it a string, and make a Code only of an alias
+		// or an unknown code, which the error keeps. An error's own code
+		// it does not keep.
+		codeParam, switchOn, kept := jen.Id("code").Id("Code"), jen.Id("code"), jen.Id("code")
+		if env.StringCodes {
+			codeParam, switchOn, kept = jen.Id("code").Index().Byte(), jen.String().Call(jen.Id("code")), jen.Id("Code").Call(jen.Id("code"))
+		}
 		f.Comment("resolve returns the error a received code and status mean.")
-		f.Func().Id("resolve").Params(params(jen.Id("status").Int(), jen.Id("code").Id("Code"))...).Error().Block(
-			jen.Switch(jen.Id("code")).BlockFunc(func(g *jen.Group) {
+		f.Func().Id("resolve").Params(params(jen.Id("status").Int(), codeParam)...).Error().Block(
+			jen.Switch(switchOn).BlockFunc(func(g *jen.Group) {
 				for _, r := range m.Resolutions {
-					g.Case(caseCode(m, r.Code)).BlockFunc(func(g *jen.Group) {
+					c := caseCode(m, r.Code)
+					if env.StringCodes {
+						c = jen.String().Call(c)
+					}
+					g.Case(c).BlockFunc(func(g *jen.Group) {
 						if len(r.Aliases) > 0 {
 							g.Switch(jen.Id("status")).BlockFunc(func(g *jen.Group) {
 								for _, a := range r.Aliases {
@@ -709,17 +721,17 @@ func genResolve(f *jen.File, m *Model) {
 										for _, s := range a.Statuses {
 											g.Lit(s)
 										}
-									}).Block(receiveCall(a, jen.Id("code"), jen.Lit("")))
+									}).Block(receiveCall(a, kept.Clone(), jen.Lit("")))
 								}
 							})
 						}
 						if r.Owner != nil {
-							g.Add(receiveCall(r.Owner, jen.Id("code"), jen.Lit("")))
+							g.Add(receiveCall(r.Owner, zeroCode(m), jen.Lit("")))
 						}
 					})
 				}
 			}),
-			jen.Return(jen.Id("receiveUnknown").Call(jen.Id("status"), jen.Id("code"), jen.Id("message"), jen.Lit(""), jen.Id("m"), jen.Id("data"))),
+			jen.Return(jen.Id("receiveUnknown").Call(jen.Id("status"), kept.Clone(), jen.Id("message"), jen.Lit(""), jen.Id("m"), jen.Id("data"))),
 		)
 		f.Line()
 	}
@@ -823,7 +835,7 @@ func genResolve(f *jen.File, m *Model) {
 					g.Id("e").Dot("Title").Op("=").Id("m").Index(jen.Id(memberConst(env.Title))).Dot("str").Call(jen.Id("data"))
 				}
 				if len(env.Fields) > 0 {
-					g.Id("e").Dot("EnvelopeFields").Dot("fill").Call(jen.Id("m"), jen.Id("data"))
+					g.Id("e").Dot("fill").Call(jen.Id("m"), jen.Id("data"))
 				}
 			})
 		}

@@ -408,23 +408,23 @@ func alloc[T any](x details) (*T, *details) {
 func resolve(status int, code Code, message []byte, m *received, data []byte) error {
 	switch code {
 	case CodeValidation:
-		return receiveValidationError(status, code, message, "", m, data)
+		return receiveValidationError(status, 0, message, "", m, data)
 	case CodeAuthentication:
-		return receiveAuthenticationError(status, code, message, "", m, data)
+		return receiveAuthenticationError(status, 0, message, "", m, data)
 	case CodeInsufficientBalance:
-		return receiveInsufficientBalanceError(status, code, message, "", m, data)
+		return receiveInsufficientBalanceError(status, 0, message, "", m, data)
 	case CodeModelAccess:
-		return receiveModelAccessError(status, code, message, "", m, data)
+		return receiveModelAccessError(status, 0, message, "", m, data)
 	case CodeNotFound:
-		return receiveNotFoundError(status, code, message, "", m, data)
+		return receiveNotFoundError(status, 0, message, "", m, data)
 	case CodeConcurrencyLimit:
-		return receiveConcurrencyLimitError(status, code, message, "", m, data)
+		return receiveConcurrencyLimitError(status, 0, message, "", m, data)
 	case CodeInternal:
 		switch status {
 		case 404:
 			return receiveNotFoundError(status, code, message, "", m, data)
 		}
-		return receiveInternalError(status, code, message, "", m, data)
+		return receiveInternalError(status, 0, message, "", m, data)
 	}
 	return receiveUnknown(status, code, message, "", m, data)
 }
