@@ -442,8 +442,8 @@ func genEnvelopeFields(f *jen.File, m *Model) {
 		}
 	})
 	f.Line()
-	f.Comment("fill sets the fields from the members m found in data.")
-	f.Func().Params(jen.Id("e").Op("*").Id("EnvelopeFields")).Id("fill").Params(jen.Id("m").Op("*").Id("received"), jen.Id("data").Index().Byte()).BlockFunc(func(g *jen.Group) {
+	f.Comment("fillFields sets the fields from the members m found in data.")
+	f.Func().Params(jen.Id("e").Op("*").Id("EnvelopeFields")).Id("fillFields").Params(jen.Id("m").Op("*").Id("received"), jen.Id("data").Index().Byte()).BlockFunc(func(g *jen.Group) {
 		for _, fl := range m.Envelope.Fields {
 			g.Add(fillField(jen.Id("e").Dot(fl.Name), fl))
 		}

@@ -273,6 +273,8 @@ var semanticOnly = []string{
 	"is ambiguous", "own code", "cannot have params", "must include the default status",
 	"table row has", "takes member", "this spec's codes are", "would send",
 	"needs envelope.", "message_prefix is empty", "type is empty", "is a success",
+	"cannot be set with format problem", "title is for problem types", "must be a single key",
+	"duplicate type", "has unknown type",
 }
 
 func isSemanticOnly(err error) bool {

@@ -539,7 +539,7 @@ func genParse(f *jen.File, m *Model) {
 				// about:blank, which a problem without a type is, means no
 				// more than the status.
 				g.If(jen.Id("typ").Op(":=").Add(code.Clone()).Dot("text").Call(jen.Id("body"), jen.Nil()), jen.Len(jen.Id("typ")).Op(">").Lit(0).Op("&&").String().Call(jen.Id("typ")).Op("!=").Lit("about:blank")).Block(
-					jen.Return(jen.Id("resolve").Call(jen.Id("status"), jen.Id("Code").Call(jen.Id("typ")), jen.Id("message"), jen.Op("&").Id("m"), jen.Id("body"))),
+					jen.Return(jen.Id("resolve").Call(jen.Id("status"), jen.Id("typ"), jen.Id("message"), jen.Op("&").Id("m"), jen.Id("body"))),
 				)
 			} else if env.StringCodes {
 				g.If(code.Clone().Dot("set")).Block(
@@ -649,7 +649,7 @@ func genReceive(f *jen.File, m *Model, e *ErrorDef) {
 		if len(e.Fields) > 0 || len(e.ParamFields) > 0 {
 			g.If(jen.Id("m").Op("!=").Nil()).BlockFunc(func(g *jen.Group) {
 				if len(m.Envelope.Fields) > 0 {
-					g.Id("e").Dot("fill").Call(jen.Id("m"), jen.Id("data"))
+					g.Id("e").Dot("fillFields").Call(jen.Id("m"), jen.Id("data"))
 				}
 				for _, fl := range e.OwnFields {
 					g.Add(fillField(jen.Id("e").Dot(fl.Name), fl))
@@ -835,7 +835,7 @@ func genResolve(f *jen.File, m *Model) {
 					g.Id("e").Dot("Title").Op("=").Id("m").Index(jen.Id(memberConst(env.Title))).Dot("str").Call(jen.Id("data"))
 				}
 				if len(env.Fields) > 0 {
-					g.Id("e").Dot("fill").Call(jen.Id("m"), jen.Id("data"))
+					g.Id("e").Dot("fillFields").Call(jen.Id("m"), jen.Id("data"))
 				}
 			})
 		}

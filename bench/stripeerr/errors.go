@@ -218,8 +218,8 @@ type EnvelopeFields struct {
 	Source json.RawMessage
 }
 
-// fill sets the fields from the members m found in data.
-func (e *EnvelopeFields) fill(m *received, data []byte) {
+// fillFields sets the fields from the members m found in data.
+func (e *EnvelopeFields) fillFields(m *received, data []byte) {
 	e.Param = m[memberErrorParam].str(data)
 	e.DocURL = m[memberErrorDocURL].str(data)
 	e.RequestLogURL = m[memberErrorRequestLogURL].str(data)

@@ -113,7 +113,7 @@ func receiveCardDeclinedError(status int, code Code, message []byte, body string
 	e.x = x
 	e.Message = messageOr(message, "Your card was declined.")
 	if m != nil {
-		e.fill(m, data)
+		e.fillFields(m, data)
 		e.Charge = m[memberErrorCharge].str(data)
 		e.DeclineCode = m[memberErrorDeclineCode].str(data)
 		e.AdviceCode = m[memberErrorAdviceCode].str(data)
@@ -194,7 +194,7 @@ func receiveExpiredCardError(status int, code Code, message []byte, body string,
 	e.x = x
 	e.Message = messageOr(message, "Payment Required")
 	if m != nil {
-		e.fill(m, data)
+		e.fillFields(m, data)
 		e.Charge = m[memberErrorCharge].str(data)
 		e.DeclineCode = m[memberErrorDeclineCode].str(data)
 		e.AdviceCode = m[memberErrorAdviceCode].str(data)
@@ -275,7 +275,7 @@ func receiveIncorrectCVCError(status int, code Code, message []byte, body string
 	e.x = x
 	e.Message = messageOr(message, "Payment Required")
 	if m != nil {
-		e.fill(m, data)
+		e.fillFields(m, data)
 		e.Charge = m[memberErrorCharge].str(data)
 		e.DeclineCode = m[memberErrorDeclineCode].str(data)
 		e.AdviceCode = m[memberErrorAdviceCode].str(data)
@@ -356,7 +356,7 @@ func receiveInvalidExpiryYearError(status int, code Code, message []byte, body s
 	e.x = x
 	e.Message = messageOr(message, "Your card's expiration year is invalid.")
 	if m != nil {
-		e.fill(m, data)
+		e.fillFields(m, data)
 		e.Charge = m[memberErrorCharge].str(data)
 		e.DeclineCode = m[memberErrorDeclineCode].str(data)
 		e.AdviceCode = m[memberErrorAdviceCode].str(data)
@@ -425,7 +425,7 @@ func receiveResourceMissingError(status int, code Code, message []byte, body str
 	e.x = x
 	e.Message = messageOr(message, "Not Found")
 	if m != nil {
-		e.fill(m, data)
+		e.fillFields(m, data)
 	}
 	return e
 }
@@ -491,7 +491,7 @@ func receiveParameterMissingError(status int, code Code, message []byte, body st
 	e.x = x
 	e.Message = messageOr(message, "Bad Request")
 	if m != nil {
-		e.fill(m, data)
+		e.fillFields(m, data)
 	}
 	return e
 }
@@ -557,7 +557,7 @@ func receiveRateLimitError(status int, code Code, message []byte, body string, m
 	e.x = x
 	e.Message = messageOr(message, "Too Many Requests")
 	if m != nil {
-		e.fill(m, data)
+		e.fillFields(m, data)
 	}
 	return e
 }
@@ -632,7 +632,7 @@ func receiveLockTimeoutError(status int, code Code, message []byte, body string,
 	e.x = x
 	e.Message = messageOr(message, "Too Many Requests")
 	if m != nil {
-		e.fill(m, data)
+		e.fillFields(m, data)
 	}
 	return e
 }
@@ -695,7 +695,7 @@ func receiveIdempotencyError(status int, code Code, message []byte, body string,
 	e.x = x
 	e.Message = messageOr(message, "Bad Request")
 	if m != nil {
-		e.fill(m, data)
+		e.fillFields(m, data)
 	}
 	return e
 }
@@ -758,7 +758,7 @@ func receiveInvalidAPIKeyError(status int, code Code, message []byte, body strin
 	e.x = x
 	e.Message = messageOr(message, "Unauthorized")
 	if m != nil {
-		e.fill(m, data)
+		e.fillFields(m, data)
 	}
 	return e
 }
@@ -821,7 +821,7 @@ func receiveInvalidRequestError(status int, code Code, message []byte, body stri
 	e.x = x
 	e.Message = messageOr(message, "Bad Request")
 	if m != nil {
-		e.fill(m, data)
+		e.fillFields(m, data)
 	}
 	return e
 }
@@ -883,7 +883,7 @@ func receiveAPIError(status int, code Code, message []byte, body string, m *rece
 	e.x = x
 	e.Message = messageOr(message, "Internal Server Error")
 	if m != nil {
-		e.fill(m, data)
+		e.fillFields(m, data)
 	}
 	return e
 }
@@ -1117,7 +1117,7 @@ func receiveUnknown(status int, code Code, message []byte, body string, m *recei
 	}
 	if m != nil {
 		e.Type = m[memberErrorType].str(data)
-		e.fill(m, data)
+		e.fillFields(m, data)
 	}
 	return e
 }
