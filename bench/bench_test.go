@@ -424,3 +424,58 @@ func BenchmarkStripeWriteError(b *testing.B) {
 		}
 	})
 }
+
+// The problem details shape (problem.go): errgen against the baseline only,
+// on the jobs whose cost depends on the body.
+
+// BenchmarkProblemEncode: the HTTP body for the wrapped out-of-credit problem, instance and accounts set, into buf.
+func BenchmarkProblemEncode(b *testing.B) {
+	b.Run("errgen", func(b *testing.B) {
+		buf := make([]byte, 0, 512)
+		b.ReportAllocs()
+		for range b.N {
+			sinkBytes = errgenProblemEncode(buf, errgenProblemWrapped)
+		}
+	})
+	b.Run("baseline", func(b *testing.B) {
+		buf := make([]byte, 0, 512)
+		b.ReportAllocs()
+		for range b.N {
+			sinkBytes = baselineProblemEncode(buf, baselineProblemWrapped)
+		}
+	})
+}
+
+// BenchmarkProblemDecode: the typed error back from 403 and RFC 9457's example body.
+func BenchmarkProblemDecode(b *testing.B) {
+	b.Run("errgen", func(b *testing.B) {
+		b.ReportAllocs()
+		for range b.N {
+			sinkErr = errgenProblemDecode(ProblemStatus, problemBody)
+		}
+	})
+	b.Run("baseline", func(b *testing.B) {
+		b.ReportAllocs()
+		for range b.N {
+			sinkErr = baselineProblemDecode(ProblemStatus, problemBody)
+		}
+	})
+}
+
+// BenchmarkProblemWriteError: the whole server path: status, Content-Type and body.
+func BenchmarkProblemWriteError(b *testing.B) {
+	b.Run("errgen", func(b *testing.B) {
+		w := newDiscardWriter()
+		b.ReportAllocs()
+		for range b.N {
+			errgenProblemWriteError(w, request, errgenProblemWrapped)
+		}
+	})
+	b.Run("baseline", func(b *testing.B) {
+		w := newDiscardWriter()
+		b.ReportAllocs()
+		for range b.N {
+			baselineProblemWriteError(w, request, baselineProblemWrapped)
+		}
+	})
+}

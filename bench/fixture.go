@@ -7,12 +7,15 @@
 // A second fixture, Stripe's card_declined error (stripe.go), compares the
 // package errgen generates for a nested body with a string code, a type and
 // fields of its own (stripeerr) with a hand-written baseline, on encode,
-// decode and WriteError.
+// decode and WriteError. A third, RFC 9457's out-of-credit problem
+// (problem.go), does the same for a problem details body with extension
+// members (problemerr).
 //
 // Each implementation does every job the way its own documentation and
 // generated code do it; the comments on each function say where a peer
-// cannot do exactly what the others do. fixtures_test.go and
-// stripe_fixtures_test.go check every implementation once; bench_test.go
+// cannot do exactly what the others do. fixtures_test.go,
+// stripe_fixtures_test.go and problem_fixtures_test.go check every
+// implementation once; bench_test.go
 // times them; run times all and prints the tables.
 package bench
 

@@ -4,7 +4,8 @@
 // Markdown table per fixture: a row per job, ns/op and allocs/op per
 // implementation, the ratio baseline/errgen of ns/op and, where there are
 // peers besides the baseline, the fastest peer's ns/op over errgen's. A job
-// named Stripe<Job> is of the Stripe fixture and goes in the second table.
+// named Stripe<Job> is of the Stripe fixture and goes in the second table;
+// one named Problem<Job>, of the problem details fixture, in the third.
 //
 // Usage:
 //
@@ -50,6 +51,7 @@ type fixture struct {
 var fixtures = []fixture{
 	{"", "Faseeh: InsufficientBalanceError, flat body, integer code"},
 	{"Stripe", "Stripe: CardDeclinedError, nested body, string code, type and three fields"},
+	{"Problem", "Problem details: OutOfCreditError, RFC 9457 body, type URI and extension members"},
 }
 
 // fixtureOf returns the index in fixtures of job's table and the job's
