@@ -287,6 +287,45 @@ func decodeJSONObject(data []byte, m *[2]jsonMember) bool {
 	return decodeJSON(data, m[:]) == jsonDecoded && !m[0].bad && !m[1].bad
 }
 
+// nextJSONElement finds the elements of the JSON array that raw holds,
+// one per call and without allocating: call it first with pos 0, then
+// with the end it returned, while ok. raw[start:end] is the element, such
+// as an object of a list, for decodeJSON. raw is meant to be the bytes of
+// a jsonArray member, which decodeJSON has checked; ok is false at the end
+// of the array, and, early, for bytes that are not an array or not JSON.
+func nextJSONElement(raw []byte, pos int) (start, end int, ok bool) {
+	if pos < 0 || pos > len(raw) {
+		return 0, 0, false
+	}
+	// The array is at depth 1, as if it were the top-level value, so the
+	// elements of any array decodeJSON took are within the limit.
+	d := jsonDecoder{data: raw, pos: pos, depth: 1}
+	d.space()
+	if d.pos >= len(d.data) {
+		return 0, 0, false
+	}
+	// pos is either at the opening bracket or after an element, where
+	// only a comma or the closing bracket can follow.
+	switch d.data[d.pos] {
+	case '[':
+		d.pos++
+		d.space()
+		if d.pos < len(d.data) && d.data[d.pos] == ']' {
+			return 0, 0, false
+		}
+	case ',':
+		d.pos++
+		d.space()
+	default:
+		return 0, 0, false
+	}
+	start = d.pos
+	if !d.value() {
+		return 0, 0, false
+	}
+	return start, d.pos, true
+}
+
 // decodeJSONStrings appends the strings of the JSON array raw, such as a
 // jsonArray member's bytes, to dst, as json.Unmarshal decodes an array
 // into a nil []string: null appends nothing, leaving a nil dst nil; an
