@@ -218,15 +218,52 @@ func TestProblemAllocs(t *testing.T) {
 		{"AppendError", func() { sinkBytes = errgenProblemEncode(buf, errgenProblemWrapped) }, 0},
 		{"WriteError", func() { errgenProblemWriteError(w, request, errgenProblemWrapped) }, 0},
 		// The error; a string for instance; for accounts, the slice, made
-		// at its length, and a string per element. The detail is the
-		// template's, rendered from balance and cost, so it is not kept as
-		// a string, and the type is matched without making it one. The
-		// issue's budget is 4: one string for the whole array would reach it.
-		{"Parse", func() { decoded = errgenProblemDecode(ProblemStatus, problemBody) }, 5},
+		// at its length, and one string of the array's text that its
+		// elements are pieces of. The detail is the template's, rendered
+		// from balance and cost, so it is not kept as a string, and the
+		// type is matched without making it one.
+		{"Parse", func() { decoded = errgenProblemDecode(ProblemStatus, problemBody) }, 4},
 	} {
 		if got := testing.AllocsPerRun(runs, tc.f); got != tc.want {
 			t.Errorf("%s: %v allocations, want %v", tc.name, got, tc.want)
 		}
 	}
 	sinkErr = decoded
+}
+
+// TestProblemAccountsLikeEncodingJSON checks the []string field against
+// encoding/json on the elements its fast path takes as they stand and on
+// those it decodes: escapes, invalid UTF-8, nulls, other kinds, empty.
+func TestProblemAccountsLikeEncodingJSON(t *testing.T) {
+	for _, accounts := range []string{
+		`["/account/12345/msgs/abc", "/account/67890"]`,
+		`["a\"b", "\u00e9", "c\\d"]`,
+		"[\"\xff\xfe\", \"ok\"]",
+		`["a", null, "b"]`,
+		`["a", 1]`,
+		`[]`,
+		`null`,
+		`"not a list"`,
+	} {
+		body := []byte(`{"type":"https://example.com/probs/out-of-credit","title":"You do not have enough credit.","accounts":` + accounts + `}`)
+		var want struct {
+			Accounts []string `json:"accounts"`
+		}
+		stdErr := json.Unmarshal(body, &want)
+		var e *problemerr.OutOfCreditError
+		if !errors.As(problemerr.Parse(403, body), &e) {
+			t.Fatalf("%s: not an OutOfCreditError", accounts)
+		}
+		if stdErr != nil {
+			// encoding/json keeps a partly decoded list on a type error;
+			// errgen keeps nothing of a list it cannot read.
+			if e.Accounts != nil {
+				t.Errorf("%s: Accounts = %q, want nil", accounts, e.Accounts)
+			}
+			continue
+		}
+		if !reflect.DeepEqual(e.Accounts, want.Accounts) {
+			t.Errorf("%s: Accounts = %#v, encoding/json gives %#v", accounts, e.Accounts, want.Accounts)
+		}
+	}
 }

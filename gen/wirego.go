@@ -874,18 +874,37 @@ func genReceivedAccessors(f *jen.File) {
 	)
 	f.Line()
 	f.Comment("strings returns the member's strings, or nil. The slice is made at its")
-	f.Comment("length, counted first, so that it is one allocation.")
+	f.Comment("length, counted first; when every element is a plain string, the")
+	f.Comment("elements are pieces of one string made of the array's text: two")
+	f.Comment("allocations in all.")
 	f.Func().Params(m()).Id("strings").Params(jen.Id("data").Index().Byte()).Index().String().Block(
 		jen.Id("raw").Op(":=").Id("m").Dot("raw").Call(jen.Id("data")),
 		jen.If(jen.Id("raw").Op("==").Nil()).Block(jen.Return(jen.Nil())),
-		jen.Id("n").Op(":=").Lit(0),
+		jen.List(jen.Id("n"), jen.Id("plain")).Op(":=").List(jen.Lit(0), jen.True()),
 		jen.For(
-			jen.List(jen.Id("_"), jen.Id("end"), jen.Id("ok")).Op(":=").Id("nextJSONElement").Call(jen.Id("raw"), jen.Lit(0)),
+			jen.List(jen.Id("start"), jen.Id("end"), jen.Id("ok")).Op(":=").Id("nextJSONElement").Call(jen.Id("raw"), jen.Lit(0)),
 			jen.Id("ok"),
-			jen.List(jen.Id("_"), jen.Id("end"), jen.Id("ok")).Op("=").Id("nextJSONElement").Call(jen.Id("raw"), jen.Id("end")),
-		).Block(jen.Id("n").Op("++")),
-		jen.List(jen.Id("ss"), jen.Id("ok")).Op(":=").Id("decodeJSONStrings").Call(jen.Make(jen.Index().String(), jen.Lit(0), jen.Id("n")), jen.Id("raw")),
-		jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Nil())),
+			jen.List(jen.Id("start"), jen.Id("end"), jen.Id("ok")).Op("=").Id("nextJSONElement").Call(jen.Id("raw"), jen.Id("end")),
+		).Block(
+			jen.Id("n").Op("++"),
+			// A plain element is a string as it stands: no escapes, and
+			// valid UTF-8, which encoding/json would otherwise replace.
+			jen.Id("plain").Op("=").Id("plain").Op("&&").Id("raw").Index(jen.Id("start")).Op("==").LitRune('"').Op("&&").Qual("bytes", "IndexByte").Call(jen.Id("raw").Index(jen.Id("start"), jen.Id("end")), jen.LitRune('\\')).Op("<").Lit(0).Op("&&").Qual("unicode/utf8", "Valid").Call(jen.Id("raw").Index(jen.Id("start"), jen.Id("end"))),
+		),
+		jen.If(jen.Op("!").Id("plain")).Block(
+			// Escapes, nulls or values of the wrong kind: decode each.
+			jen.List(jen.Id("ss"), jen.Id("ok")).Op(":=").Id("decodeJSONStrings").Call(jen.Make(jen.Index().String(), jen.Lit(0), jen.Id("n")), jen.Id("raw")),
+			jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Nil())),
+			jen.Return(jen.Id("ss")),
+		),
+		jen.List(jen.Id("all"), jen.Id("ss")).Op(":=").List(jen.String().Call(jen.Id("raw")), jen.Make(jen.Index().String(), jen.Lit(0), jen.Id("n"))),
+		jen.For(
+			jen.List(jen.Id("start"), jen.Id("end"), jen.Id("ok")).Op(":=").Id("nextJSONElement").Call(jen.Id("raw"), jen.Lit(0)),
+			jen.Id("ok"),
+			jen.List(jen.Id("start"), jen.Id("end"), jen.Id("ok")).Op("=").Id("nextJSONElement").Call(jen.Id("raw"), jen.Id("end")),
+		).Block(
+			jen.Id("ss").Op("=").Append(jen.Id("ss"), jen.Id("all").Index(jen.Id("start").Op("+").Lit(1), jen.Id("end").Op("-").Lit(1))),
+		),
 		jen.Return(jen.Id("ss")),
 	)
 	f.Line()
