@@ -434,19 +434,19 @@ func (d *jsonDecoder) find(parent int, quoted []byte, plain bool) int {
 	if !plain {
 		key = unquoteJSON(buf[:0], quoted)
 	}
-	folded := -1
+	// The exact key first, as bodies almost always spell it; folding,
+	// which costs more, only when no sibling has it.
 	for i := parent + 1; i < len(d.m); i++ {
-		if d.m[i].parent != parent {
-			continue
-		}
-		if string(key) == d.m[i].key {
+		if d.m[i].parent == parent && string(key) == d.m[i].key {
 			return i
 		}
-		if folded < 0 && equalFold(key, d.m[i].key) {
-			folded = i
+	}
+	for i := parent + 1; i < len(d.m); i++ {
+		if d.m[i].parent == parent && equalFold(key, d.m[i].key) {
+			return i
 		}
 	}
-	return folded
+	return -1
 }
 
 // member decodes the value of the wanted member m[i].
