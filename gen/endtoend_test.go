@@ -130,9 +130,6 @@ func sampleValue(p *Param) any {
 	return 0.0
 }
 
-func asInt(v any) int       { i, _ := v.(int); return i }
-func asString(v any) string { s, _ := v.(string); return s }
-
 // bodyExpr is the Go source of error e's body as nested maps, for
 // encoding/json: its consts, its code (the expression code), its type, the
 // message (msg, when withMessage) and the status.
@@ -239,14 +236,14 @@ func endToEndData(m *Model) map[string]any {
 		}
 		errs = append(errs, ee)
 	}
-	var unknown any = 1
+	unknownErr := &ErrorDef{HasCode: true, Code: CodeValue{Int: 1}}
 	for _, r := range m.Resolutions {
-		unknown = max(unknown.(int), r.Code.Int+1)
+		unknownErr.Code.Int = max(unknownErr.Code.Int, r.Code.Int+1)
 	}
 	if m.Envelope.StringCodes {
-		unknown = "no_such_code"
+		unknownErr.Code = CodeValue{Str: "no_such_code"}
 	}
-	unknownErr := &ErrorDef{HasCode: true, Code: CodeValue{Int: asInt(unknown), Str: asString(unknown)}}
+	unknown := unknownErr.Code.Value()
 	owned := map[int]bool{}
 	for _, o := range m.StatusOwners {
 		owned[o.Status] = true

@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/format"
 	"go/parser"
+	"go/scanner"
 	"go/token"
 	"strings"
 )
@@ -26,13 +27,22 @@ func runtimeFile(m *Model, generated []File) (File, error) {
 	if err != nil {
 		return File{}, fmt.Errorf("errgen: json.go: %v", err)
 	}
+	// The other files were formatted, so they parse; their identifiers
+	// are all that is wanted of them, which the scanner gives without
+	// building a tree.
 	used := map[string]bool{}
 	for _, g := range generated {
-		f, err := parser.ParseFile(token.NewFileSet(), g.Path, g.Content, 0)
-		if err != nil {
-			return File{}, fmt.Errorf("errgen: %s: %v", g.Path, err)
+		var sc scanner.Scanner
+		sc.Init(token.NewFileSet().AddFile(g.Path, -1, len(g.Content)), g.Content, nil, 0)
+		for {
+			_, tok, lit := sc.Scan()
+			if tok == token.EOF {
+				break
+			}
+			if tok == token.IDENT {
+				used[lit] = true
+			}
 		}
-		identsOf(f, used)
 	}
 	keep := reachable(file.Decls, used)
 	// An import stays when the declarations kept use its package.
