@@ -295,6 +295,9 @@ func seedFiles() map[string]map[string][]any {
 	for _, s := range stringListSeeds() {
 		add("FuzzAppendJSONStrings", s.name, s.joined, s.null)
 	}
+	for _, s := range headerDurationSeeds() {
+		add("FuzzHeaderDuration", s.name, s.value, s.date)
+	}
 	return files
 }
 
