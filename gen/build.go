@@ -2,6 +2,7 @@ package gen
 
 import (
 	"go/token"
+	"maps"
 	"math"
 	"net/http"
 	"path/filepath"
@@ -62,6 +63,9 @@ type builder struct {
 	// that has each first.
 	problemTypes map[string]*ErrorSpec
 	errors2xx    bool // the envelope tells an error body on a 2xx status
+	// envHeaders are the envelope's headers by canonical name, where each
+	// was declared.
+	envHeaders map[string]Pos
 }
 
 // owner is what took a Go identifier, for collision messages.
@@ -108,8 +112,22 @@ func (b *builder) build() *Model {
 	m.APIName = apiName(m.API)
 	m.Types = b.objectTypes(s.Types)
 	b.envelope(&m.Envelope, s.Envelope, s.Errors)
-	if len(m.Envelope.Fields) > 0 {
+	envNames := map[string]Pos{}
+	for _, f := range s.Envelope.Fields {
+		envNames[f.Name.Value] = f.Name.Pos
+	}
+	b.envHeaders = map[string]Pos{}
+	m.Envelope.Headers = b.headers(s.Envelope.Headers, envNames, b.envHeaders, false)
+	for _, h := range m.Envelope.Headers {
+		if h.Key == retryAfterKey && (h.Type == HeaderDuration || h.Type == HeaderTime) {
+			m.Envelope.Delay = append(m.Envelope.Delay, h)
+		}
+	}
+	if m.Envelope.HasFieldsType() {
 		b.names["EnvelopeFields"] = owner{what: "the type of the envelope's fields"}
+	}
+	if len(s.Envelope.Headers) > 0 || slices.ContainsFunc(s.Errors, func(e ErrorSpec) bool { return len(e.Headers) > 0 }) {
+		b.names["ParseWithHeader"] = owner{what: "errgen's own ParseWithHeader"}
 	}
 	b.errors2xx = len(m.Envelope.Consts) > 0
 
@@ -154,6 +172,14 @@ func (b *builder) build() *Model {
 	b.uniqueCodes(s.Errors)
 	b.aliases(s.Errors, m.Errors)
 	m.WebSocket = b.webSocket(s.WebSocket)
+	b.streams(m, s)
+	// Names the package declares only for some specs.
+	if m.SSE != nil {
+		b.names["ParseEvent"] = owner{what: "errgen's own ParseEvent"}
+	}
+	if m.WebSocket.Stream != nil {
+		b.names["ParseWebSocketMessage"] = owner{what: "errgen's own ParseWebSocketMessage"}
+	}
 	m.Resolutions, m.StatusOwners = resolutions(m.ByCode)
 	m.TypeResolutions = typeResolutions(m.Errors)
 	m.MessageRules = messageRules(m.Errors)
@@ -459,8 +485,10 @@ func (b *builder) errorDef(s *ErrorSpec, texts []StatusText, env *Envelope) *Err
 		e.Retry = RetryBackoff
 	case "wait":
 		e.Retry = RetryWait
+	case "after":
+		e.Retry = RetryAfter
 	default:
-		b.errs.add(s.Retry.Pos, "retry %q is not never, backoff or wait", s.Retry.Value)
+		b.errs.add(s.Retry.Pos, "retry %q is not never, backoff, wait or after", s.Retry.Value)
 	}
 
 	e.Params = b.params(s)
@@ -482,9 +510,17 @@ func (b *builder) errorDef(s *ErrorSpec, texts []StatusText, env *Envelope) *Err
 	if s.Message.Pos.IsValid() && s.Message.Value == "" {
 		b.errs.add(s.Message.Pos, "message is empty; leave it out to send %q", fallbackMessage)
 	}
+	if e.MessagePrefix != "" && !env.Problem {
+		// An error told by its prefix says at least the prefix, so that
+		// what it sends is told as itself.
+		fallbackMessage = e.MessagePrefix
+	}
 	switch {
 	case s.Message.Pos.IsValid() && e.Template == nil:
 		e.Message = literal(s.Message.Value)
+		if e.MessagePrefix != "" && !strings.HasPrefix(e.Message, e.MessagePrefix) {
+			b.errs.add(s.Message.Pos, "message %q does not start with message_prefix %q; a body %s sends would not be told as %s", e.Message, e.MessagePrefix, e.Name, e.Name)
+		}
 	case s.Message.Pos.IsValid():
 		e.Message = s.Message.Value
 	default:
@@ -519,6 +555,12 @@ func (b *builder) errorDef(s *ErrorSpec, texts []StatusText, env *Envelope) *Err
 	}
 	e.OwnFields = b.fields(b.members, s.Fields, taken, true)
 	e.Fields = append(slices.Clone(env.Fields), e.OwnFields...)
+	for _, h := range env.Headers {
+		taken[h.Name] = Pos{}
+	}
+	e.OwnHeaders = b.headers(s.Headers, taken, maps.Clone(b.envHeaders), true)
+	e.Headers = append(slices.Clone(env.Headers), e.OwnHeaders...)
+	b.retryDelay(s, e)
 	e.ParamFields = b.paramFields(s, e.Params)
 	// Without a code, type or prefix, a message of its own tells the
 	// error among those of its status.

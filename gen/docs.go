@@ -55,6 +55,16 @@ func docFuncs(m *Model) template.FuncMap {
 			}
 			return indentJSON(sample(def.Body, message, def.Status)), nil
 		},
+		// sampleError is the error whose body shows the format: the one
+		// of the lowest code, else the first.
+		"sampleError": func() *ErrorDef {
+			for _, e := range m.ByCode {
+				if e.HasCode {
+					return e
+				}
+			}
+			return m.Errors[0]
+		},
 		"wsbody": func(message string) string {
 			return indentJSON(wire.AppendStringObject(nil, webSocketPrefix(m.WebSocket), message))
 		},
@@ -74,6 +84,8 @@ func docFuncs(m *Model) template.FuncMap {
 		},
 		"retry":      retryDoc,
 		"properties": func(e *ErrorDef) string { return propertiesDoc(&m.Envelope, e) },
+		"headers":    headersDoc,
+		"stream":     func(st *Stream) string { return streamDoc(&m.Envelope, st, st == m.SSE) },
 		"table":      func(t Table) string { return markdownTable(t.Columns, t.Rows) },
 		"reference":  referenceTable,
 		"inc":        func(i int) int { return i + 1 },
@@ -216,13 +228,42 @@ func joinStatuses(statuses []int, sep string) string {
 }
 
 func retryDoc(e *ErrorDef) string {
+	var delay string
+	if len(e.Delay) > 0 {
+		var keys []string
+		for _, h := range e.Delay {
+			keys = append(keys, "`"+h.Key+"`")
+		}
+		delay = joinInts(keys, "or")
+	}
 	switch e.Retry {
 	case RetryBackoff:
+		if delay != "" {
+			return "retry with exponential backoff, waiting at least the delay in " + delay + " when the response gives one"
+		}
 		return "retry with exponential backoff"
 	case RetryWait:
 		return "retry once your requests in flight complete"
+	case RetryAfter:
+		return "retry after the delay in " + delay + ", else with exponential backoff"
 	}
 	return "do not retry the same request"
+}
+
+// headersDoc lists an error's response headers, one Markdown item each.
+func headersDoc(e *ErrorDef) string {
+	var b strings.Builder
+	for i, h := range e.Headers {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		what := map[HeaderType]string{HeaderString: "string", HeaderInt: "integer"}[h.Type]
+		fmt.Fprintf(&b, "- `%s` (%s)", h.Key, or(formatWords[h.Format], what))
+		if h.Doc != "" {
+			b.WriteString(": " + h.Doc)
+		}
+	}
+	return b.String()
 }
 
 func referenceTable(m *Model) string {
@@ -272,4 +313,56 @@ func markdownTable(columns []string, rows [][]string) string {
 		line(r, " ")
 	}
 	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// streamDoc says how an error arrives in a stream: which events are
+// errors, and where the data carries what a body does.
+func streamDoc(env *Envelope, st *Stream, isSSE bool) string {
+	subject := "a message"
+	if st.Event != "" {
+		subject = "an `" + st.Event + "` event"
+	} else if isSSE {
+		subject = "an event"
+	}
+	var tells []string
+	for _, c := range st.Consts {
+		tells = append(tells, "`"+c.Name+"` is `"+c.Const+"`")
+	}
+	var b strings.Builder
+	b.WriteString("An error is " + subject)
+	if len(tells) > 0 {
+		b.WriteString(" whose data's " + joinInts(tells, "and whose"))
+	}
+	if len(st.Told) > 0 {
+		var names []string
+		for _, m := range st.Told {
+			names = append(names, "`"+m.Name+"`")
+		}
+		b.WriteString(" whose data has " + joinInts(names, "or"))
+	}
+	b.WriteString(".")
+	if st.Members == nil {
+		b.WriteString(" Its data is an error body, as above, and means what the body would.")
+		return b.String()
+	}
+	var where []string
+	for _, sl := range st.Slots {
+		what := "`" + sl.To.Name + "`"
+		if sl.To.Field != nil {
+			what = sl.To.Field.Name + " (`" + sl.To.Name + "` of the body)"
+		}
+		switch sl.To {
+		case env.Code:
+			what = "the code"
+		case env.Message:
+			what = "the message"
+		case env.Type:
+			what = "the type"
+		case env.Status:
+			what = "the status"
+		}
+		where = append(where, what+" in `"+sl.From.Name+"`")
+	}
+	b.WriteString(" Its data carries " + joinInts(where, "and") + ", and means what those would in a body.")
+	return b.String()
 }

@@ -53,11 +53,11 @@ func GoFiles(m *Model) ([]File, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	runtime, err := runtimeFile(m, files)
+	runtime, err := runtimeFiles(m, files)
 	if err != nil {
 		return nil, err
 	}
-	files = append(files, runtime)
+	files = append(files, runtime...)
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	return files, nil
 }

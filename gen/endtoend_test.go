@@ -65,6 +65,9 @@ func TestEndToEnd(t *testing.T) {
 		}
 		require.NoError(t, endToEndTest.Execute(&test, data))
 		write(filepath.Join(pkgDir, "endtoend_test.go"), test.Bytes())
+		test.Reset()
+		require.NoError(t, retryTest.Execute(&test, retryData(m, data["Errors"].([]endToEndError))))
+		write(filepath.Join(pkgDir, "retry_test.go"), test.Bytes())
 		if fixtures := fixtureTest(t, spec, m); fixtures != nil {
 			write(filepath.Join(pkgDir, "fixtures_test.go"), fixtures)
 		}
@@ -195,6 +198,10 @@ func goLiteral(v any) string {
 
 func endToEndData(m *Model) map[string]any {
 	var errs []endToEndError
+	typeCount := map[string]int{}
+	for _, e := range m.Errors {
+		typeCount[e.Type]++
+	}
 	for _, e := range m.Errors {
 		ee := endToEndError{ErrorDef: e, WantMessage: e.Message, Unknown: or(e.Unrendered, e.Message), Retryable: e.Retry != RetryNever, Fields: map[string]string{}}
 		ee.BodyExpr = bodyExpr(&m.Envelope, e, true, "code", "msg", "status")
@@ -204,7 +211,9 @@ func endToEndData(m *Model) map[string]any {
 				ee.ParamMembers = append(ee.ParamMembers, paramMember{strconv.Quote(mb.Key()), goLiteral(sampleValue(p))})
 			}
 		}
-		ee.Told = e.HasCode || e.Type != ""
+		// A prefix among errors of one type tells the error only with
+		// the message.
+		ee.Told = e.HasCode || e.Type != "" && (e.MessagePrefix == "" || typeCount[e.Type] == 1)
 		for _, o := range m.StatusOwners {
 			ee.Told = ee.Told || o.Error == e && o.Status == e.Status
 		}
@@ -534,6 +543,7 @@ func TestEndToEnd(t *testing.T) {
 		}
 	})
 
+{{- if not .Model.WebSocket.Stream}}
 	t.Run("WebSocket", func(t *testing.T) {
 		known := []*pkg.WebSocketError{ {{- range .Model.WebSocket.Messages}}pkg.{{.GoName}}, {{end -}} }
 		for _, k := range known {
@@ -555,6 +565,7 @@ func TestEndToEnd(t *testing.T) {
 			t.Errorf("text is not a WebSocket error")
 		}
 	})
+{{- end}}
 }
 
 var (

@@ -3,6 +3,8 @@ package gen
 import (
 	"bytes"
 	"encoding/json"
+	"maps"
+	"net/textproto"
 	"os"
 	"path/filepath"
 	"slices"
@@ -45,12 +47,39 @@ type fixture struct {
 	// error it parses to, with the reason in a comment: a member the
 	// API leaves out that errgen always sends, a shape of another API.
 	Resend *bool `yaml:"resend"`
-	Want   struct {
+	// Headers are the response's headers; Stream, sse or websocket, says
+	// the body is the data of a stream's event (named Event) instead.
+	Headers map[string]string `yaml:"headers"`
+	Stream  string            `yaml:"stream"`
+	Event   string            `yaml:"event"`
+	Want    struct {
 		Error   *string        `yaml:"error"` // nil: not an error body
 		Message string         `yaml:"message"`
 		Params  map[string]any `yaml:"params"`
 		Fields  map[string]any `yaml:"fields"`
+		Headers map[string]any `yaml:"headers"`
 	} `yaml:"want"`
+}
+
+// parseExpr is the Go source that parses a fixture's body, data.
+func (fx *fixture) parseExpr(t *testing.T) string {
+	switch fx.Stream {
+	case "sse":
+		return "pkg.ParseEvent(" + strconv.Quote(fx.Event) + ", data)"
+	case "websocket":
+		return "pkg.ParseWebSocketMessage(data)"
+	case "":
+	default:
+		t.Fatalf("fixture %s: stream %q is not sse or websocket", fx.Name, fx.Stream)
+	}
+	if len(fx.Headers) == 0 {
+		return "pkg.Parse(status, data)"
+	}
+	var kv []string
+	for _, k := range slices.Sorted(maps.Keys(fx.Headers)) {
+		kv = append(kv, strconv.Quote(textproto.CanonicalMIMEHeaderKey(k))+": {"+strconv.Quote(fx.Headers[k])+"}")
+	}
+	return "pkg.ParseWithHeader(status, http.Header{" + strings.Join(kv, ", ") + "}, data)"
 }
 
 // fixtureTest renders the test of a spec's fixtures for its generated
@@ -65,13 +94,17 @@ func fixtureTest(t *testing.T, spec string, m *Model) []byte {
 	require.NoError(t, yaml.Unmarshal(src, &fixtures), spec)
 	require.NotEmpty(t, fixtures, spec)
 	type row struct {
-		Name, Body, Error, Message, Want string
-		Status                           int
-		Resend                           bool
+		Name, Body, Error, Message, Want, Parse string
+		Status                                  int
+		Resend                                  bool
+		Headers                                 map[string]string
 	}
 	var rows []row
 	for _, fx := range fixtures {
-		r := row{Name: fx.Name + " (" + fx.Source + ")", Body: fx.Body, Status: fx.Status, Message: fx.Want.Message, Resend: fx.Resend == nil || *fx.Resend}
+		r := row{Name: fx.Name + " (" + fx.Source + ")", Body: fx.Body, Status: fx.Status, Message: fx.Want.Message, Resend: fx.Stream == "" && (fx.Resend == nil || *fx.Resend), Parse: fx.parseExpr(t), Headers: map[string]string{}}
+		for k, v := range fx.Headers {
+			r.Headers[textproto.CanonicalMIMEHeaderKey(k)] = v
+		}
 		if fx.Want.Error != nil {
 			r.Error = "*" + m.Package + "." + *fx.Want.Error
 		}
@@ -80,6 +113,9 @@ func fixtureTest(t *testing.T, spec string, m *Model) []byte {
 			want[fieldName(words(k))] = v
 		}
 		for k, v := range fx.Want.Fields {
+			want[k] = v
+		}
+		for k, v := range fx.Want.Headers {
 			want[k] = v
 		}
 		b, err := json.Marshal(want)
@@ -97,12 +133,16 @@ var fixturesTest = template.Must(template.New("").Funcs(template.FuncMap{"quote"
 import (
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"net/http/httptest"
 	"reflect"
 	"testing"
+	"time"
 
 	pkg "e2e/{{.Model.Package}}"
 )
+
+var _ http.Header // in the parse of a fixture with headers
 
 // TestFixtures parses each body the API's documentation shows, checks the
 // error, message, params and fields it gives, and writes the error back:
@@ -112,13 +152,15 @@ func TestFixtures(t *testing.T) {
 		name, body, error, message, want string
 		status                           int
 		resend                           bool
+		headers                          map[string]string
+		parse                            func(status int, data []byte) error
 	}{
 {{- range .Rows}}
-		{ {{- quote .Name}}, {{quote .Body}}, {{quote .Error}}, {{quote .Message}}, {{quote .Want}}, {{.Status}}, {{.Resend}}},
+		{ {{- quote .Name}}, {{quote .Body}}, {{quote .Error}}, {{quote .Message}}, {{quote .Want}}, {{.Status}}, {{.Resend}}, {{printf "%#v" .Headers}}, func(status int, data []byte) error { return {{.Parse}} }},
 {{- end}}
 	} {
 		t.Run(fx.name, func(t *testing.T) {
-			got := pkg.Parse(fx.status, []byte(fx.body))
+			got := fx.parse(fx.status, []byte(fx.body))
 			if fx.error == "" {
 				if got != nil {
 					t.Fatalf("a success body parsed as %#v", got)
@@ -156,6 +198,12 @@ func TestFixtures(t *testing.T) {
 			pkg.WriteError(rec, got)
 			if rec.Code != fx.status || !sameJSON(t, withoutNulls(t, rec.Body.Bytes()), withoutNulls(t, []byte(fx.body))) {
 				t.Errorf("written back as %d %s", rec.Code, rec.Body.Bytes())
+			}
+			// The headers the error keeps go back as they came.
+			for k, h := range fx.headers {
+				if got := rec.Header().Get(k); got != "" && got != h {
+					t.Errorf("header %s written back as %q, want %q", k, got, h)
+				}
 			}
 		})
 	}
@@ -199,6 +247,13 @@ func withoutNulls(t *testing.T, body []byte) []byte {
 func sameValue(t *testing.T, f reflect.Value, want any) bool {
 	if want == nil {
 		return f.IsZero()
+	}
+	switch g := f.Interface().(type) {
+	case time.Duration:
+		return g.String() == want
+	case time.Time:
+		w, err := time.Parse(time.RFC3339, fmt.Sprint(want))
+		return err == nil && g.Equal(w)
 	}
 	if raw, ok := f.Interface().(json.RawMessage); ok {
 		s, _ := want.(string)

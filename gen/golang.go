@@ -170,7 +170,7 @@ func genUnknownError(f *jen.File, m *Model) {
 			g.Comment(fmt.Sprintf("Title is the title received in the %s member; sent only when set.", m.Envelope.Title.Name))
 			g.Id("Title").String()
 		}
-		if len(m.Envelope.Fields) > 0 {
+		if m.Envelope.HasFieldsType() {
 			g.Id("EnvelopeFields")
 		}
 	})
@@ -431,17 +431,34 @@ func fieldComment(fl *Field) string {
 //	type EnvelopeFields struct { ... }
 //	func (f *EnvelopeFields) fill(m *received, data []byte)
 func genEnvelopeFields(f *jen.File, m *Model) {
-	if len(m.Envelope.Fields) == 0 {
+	env := &m.Envelope
+	if !env.HasFieldsType() {
 		return
 	}
-	comment(f.Group, fmt.Sprintf("EnvelopeFields are the members any error of the %s may carry. Every error type embeds them, so that e.%s reads as any field.", m.APIName, m.Envelope.Fields[0].Name))
+	what, first := "members", ""
+	switch {
+	case len(env.Fields) == 0:
+		what, first = "response headers", env.Headers[0].Name
+	case len(env.Headers) == 0:
+		first = env.Fields[0].Name
+	default:
+		what, first = "members and response headers", env.Fields[0].Name
+	}
+	comment(f.Group, fmt.Sprintf("EnvelopeFields are the %s any error of the %s may carry. Every error type embeds them, so that e.%s reads as any field.", what, m.APIName, first))
 	f.Type().Id("EnvelopeFields").StructFunc(func(g *jen.Group) {
-		for _, fl := range m.Envelope.Fields {
+		for _, fl := range env.Fields {
 			comment(g, fieldComment(fl))
 			g.Id(fl.Name).Add(goFieldType(fl.Type))
 		}
+		for _, h := range env.Headers {
+			comment(g, headerComment(h))
+			g.Id(h.Name).Add(headerGoType(h))
+		}
 	})
 	f.Line()
+	if len(env.Fields) == 0 {
+		return
+	}
 	f.Comment("fillFields sets the fields from the members m found in data.")
 	f.Func().Params(jen.Id("e").Op("*").Id("EnvelopeFields")).Id("fillFields").Params(jen.Id("m").Op("*").Id("received"), jen.Id("data").Index().Byte()).BlockFunc(func(g *jen.Group) {
 		for _, fl := range m.Envelope.Fields {
@@ -449,6 +466,56 @@ func genEnvelopeFields(f *jen.File, m *Model) {
 		}
 	})
 	f.Line()
+}
+
+// headerComment documents a header field: what it holds and the header
+// it is read from and sent in.
+func headerComment(h *HeaderField) string {
+	what := "the " + h.Key + " header"
+	if h.Doc != "" {
+		what = strings.TrimSuffix(lowerFirst(h.Doc), ".") + ", in the " + h.Key + " header"
+	}
+	zero := map[HeaderType]string{HeaderString: "empty", HeaderInt: "nil", HeaderDuration: "zero", HeaderTime: "the zero time"}[h.Type]
+	return h.Name + " is " + what + headerFormatDoc(h) + "; " + zero + " when absent, and sent only when set."
+}
+
+// headerFormatDoc says how a duration or time header is written.
+func headerFormatDoc(h *HeaderField) string {
+	if f := formatWords[h.Format]; f != "" {
+		return " (" + f + ")"
+	}
+	return ""
+}
+
+var formatWords = map[HeaderFormat]string{
+	FormatSeconds: "seconds, or an HTTP-date",
+	FormatMillis:  "milliseconds",
+	FormatGo:      "Go duration text, such as 1m30s",
+	FormatHTTP:    "an HTTP-date",
+	FormatUnix:    "Unix seconds",
+	FormatRFC3339: "RFC 3339",
+}
+
+// headerList names headers in prose: Retry-After or X-Ratelimit-Reset.
+func headerList(hs []*HeaderField) string {
+	var keys []string
+	for _, h := range hs {
+		keys = append(keys, h.Key)
+	}
+	return joinInts(keys, "or")
+}
+
+// headerGoType is the Go type of a header field.
+func headerGoType(h *HeaderField) jen.Code {
+	switch h.Type {
+	case HeaderInt:
+		return jen.Op("*").Int()
+	case HeaderDuration:
+		return jen.Qual("time", "Duration")
+	case HeaderTime:
+		return jen.Qual("time", "Time")
+	}
+	return jen.String()
 }
 
 // genTypes emits the declared object types:
@@ -495,12 +562,16 @@ func genErrorType(f *jen.File, m *Model, e *ErrorDef) {
 			}
 			g.Id(p.Field).Id(p.Type)
 		}
-		if len(m.Envelope.Fields) > 0 {
+		if m.Envelope.HasFieldsType() {
 			g.Id("EnvelopeFields")
 		}
 		for _, fl := range e.OwnFields {
 			comment(g, fieldComment(fl))
 			g.Id(fl.Name).Add(goFieldType(fl.Type))
+		}
+		for _, h := range e.OwnHeaders {
+			comment(g, headerComment(h))
+			g.Id(h.Name).Add(headerGoType(h))
 		}
 		g.Line()
 		g.Id("x").Op("*").Id("details").Comment("cause, status, received code and body; nil when none")
@@ -536,6 +607,15 @@ func errorDoc(m *Model, e *ErrorDef) string {
 		b.WriteString("Clients may retry with exponential backoff.")
 	case RetryWait:
 		b.WriteString("Clients may retry once their requests in flight end.")
+	case RetryAfter:
+		b.WriteString("Clients may retry after the delay the server gives")
+		if len(e.Delay) > 0 {
+			b.WriteString(" in " + headerList(e.Delay))
+		}
+		b.WriteString(", else with exponential backoff.")
+	}
+	if e.Retry != RetryAfter && e.Retry != RetryNever && len(e.Delay) > 0 {
+		b.WriteString(" A delay the server gives in " + headerList(e.Delay) + " comes first.")
 	}
 	if e.Fallback {
 		b.WriteString(" WriteError sends it for any error that is not an API error.")

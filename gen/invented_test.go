@@ -33,7 +33,7 @@ func zeroRendered(e *ErrorDef) string {
 // sentinel) is run by TestEndToEnd.
 func TestDocsNeverInventValues(t *testing.T) {
 	emptyText := regexp.MustCompile("`\\d{3}` \\(\\)")
-	for _, spec := range goodSpecs(t) {
+	for _, spec := range append(goodSpecs(t), apiSpecs(t)...) {
 		t.Run(spec, func(t *testing.T) {
 			m := loadSpec(t, spec)
 			md, err := Markdown(m, "", "")

@@ -44,8 +44,11 @@ type Model struct {
 	UnknownBody []BodyPart
 
 	BestPractices []Practice
-	WebSocket     WebSocket
-	Support       Support
+	// SSE is how errors arrive in a Server-Sent Events stream; nil when
+	// the spec says nothing of streams.
+	SSE       *Stream
+	WebSocket WebSocket
+	Support   Support
 }
 
 // Envelope is the JSON body of an HTTP error response. Its members are
@@ -56,7 +59,11 @@ type Envelope struct {
 	Type    *Member // a string that identifies an error sent without a code
 	Status  *Member // a member that repeats the HTTP status
 	Consts  []*Member
-	Fields  []*Field // members any error may carry
+	Fields  []*Field       // members any error may carry
+	Headers []*HeaderField // response headers any error may carry
+	// Delay are the headers of Headers that carry the server's retry
+	// delay for any error that does not name its own: Retry-After.
+	Delay []*HeaderField
 	// StringCodes says the codes are strings, and Code is a string type.
 	StringCodes bool
 	// Problem says the body is an RFC 9457 problem details object: Code
@@ -74,6 +81,10 @@ type Envelope struct {
 	Members     []*Member
 	Description string
 }
+
+// HasFieldsType says the package has an EnvelopeFields type, which every
+// error type embeds: the envelope has fields or headers.
+func (env *Envelope) HasFieldsType() bool { return len(env.Fields) > 0 || len(env.Headers) > 0 }
 
 // Member is one member of the error body, at a path of object keys.
 type Member struct {
@@ -106,6 +117,48 @@ const (
 	KindStrings // an array of strings
 	KindObject  // an object on the way to other members
 )
+
+// HeaderField is a response header that an error keeps in a typed Go field.
+type HeaderField struct {
+	Name string // exported Go field
+	// Key is the header's name in canonical form, as http.Header keys it.
+	Key    string
+	Type   HeaderType
+	Format HeaderFormat
+	Doc    string
+	Own    bool // an error's own, not the envelope's
+}
+
+// HeaderType is the Go type of a header field.
+type HeaderType uint8
+
+const (
+	HeaderString   HeaderType = iota // string; "" when absent
+	HeaderInt                        // *int; nil when absent, since 0 means something
+	HeaderDuration                   // time.Duration; 0 when absent
+	HeaderTime                       // time.Time; the zero time when absent
+)
+
+var headerTypeNames = []string{"string", "int", "duration", "time"}
+
+func (t HeaderType) String() string { return headerTypeNames[t] }
+
+// HeaderFormat is how a duration or time header is written.
+type HeaderFormat uint8
+
+const (
+	FormatNone    HeaderFormat = iota // string and int headers
+	FormatSeconds                     // delta-seconds, or an HTTP-date when read, as Retry-After
+	FormatMillis                      // integer milliseconds
+	FormatGo                          // Go duration text, such as 6m0s
+	FormatHTTP                        // an HTTP-date
+	FormatUnix                        // Unix seconds
+	FormatRFC3339                     // RFC 3339
+)
+
+var headerFormatNames = []string{"", "seconds", "ms", "go", "http", "unix", "rfc3339"}
+
+func (f HeaderFormat) String() string { return headerFormatNames[f] }
 
 // Field is a member of the body that an error keeps in a typed Go field.
 type Field struct {
@@ -196,9 +249,10 @@ const (
 	RetryNever   Retry = iota // the request will fail the same way again
 	RetryBackoff              // retry with exponential backoff
 	RetryWait                 // retry once the client's in-flight requests end
+	RetryAfter                // retry after the server's delay, else with backoff
 )
 
-var retryNames = []string{"never", "backoff", "wait"}
+var retryNames = []string{"never", "backoff", "wait", "after"}
 
 func (r Retry) String() string { return retryNames[r] }
 
@@ -244,6 +298,13 @@ type ErrorDef struct {
 	// its own, which OwnFields holds alone.
 	Fields    []*Field
 	OwnFields []*Field
+	// Headers are the response headers the error keeps: the envelope's,
+	// then its own, which OwnHeaders holds alone.
+	Headers    []*HeaderField
+	OwnHeaders []*HeaderField
+	// Delay are the headers that carry the server's retry delay, the
+	// first present winning; duration or time headers of Headers.
+	Delay []*HeaderField
 	// ParamFields are the members params are also read from and written
 	// to: fields named after the params' Go fields.
 	ParamFields []*Field
@@ -341,12 +402,38 @@ type Practice struct{ Title, Text string }
 
 // WebSocket describes error messages on a WebSocket.
 type WebSocket struct {
+	// Stream says WebSocket error messages are the API's errors in an
+	// envelope; the fields below are then unused.
+	Stream       *Stream
 	TypeField    string // default "type"
 	Type         string // default "error"
 	MessageField string // default "message"
 	Description  string
 	Messages     []WebSocketMessage
 }
+
+// Stream is how errors arrive as the events of a stream or the messages
+// of a WebSocket: the event's data is an envelope that resolves to the
+// API's errors as a body does, without a status.
+type Stream struct {
+	// Event is the SSE event name of error events; "" when an event is an
+	// error by its data alone.
+	Event string
+	// Members is the data's member tree, parents first; nil when the data
+	// is the HTTP body's envelope, whose members the decoder then uses.
+	Members []*Member
+	Consts  []*Member
+	// Slots say where each member of the data that the errors read lands
+	// among the body's members, so that one resolver serves both.
+	Slots []Slot
+	// Told are the members whose presence makes data an error event, when
+	// neither an event name nor consts do: the code, type and message.
+	Told        []*Member
+	Description string
+}
+
+// Slot is a member of a stream's data and the body's member it stands for.
+type Slot struct{ From, To *Member }
 
 // WebSocketMessage is a known WebSocket error message.
 type WebSocketMessage struct {

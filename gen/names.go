@@ -13,7 +13,9 @@ import (
 var packageNames = []string{
 	"Code", "Error", "UnknownError", "CodeOf", "HTTPStatus", "Retryable",
 	"WriteError", "AppendError", "Parse", "FromResponse", "MaxBodySize",
-	"WebSocketError", "ParseWebSocketError",
+	"WebSocketError", "ParseWebSocketError", "RetryAfter", "Retry", "RetryOption",
+	"RetryAttempts", "RetryBaseDelay", "RetryMaxDelay", "RetryMaxWait", "RetryClock", "RetryWithClock",
+	"RetryTransport",
 }
 
 // errorMembers are the exported methods and fields every generated error

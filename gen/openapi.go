@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // OpenAPI returns an OpenAPI 3.1 document that holds only components: a
@@ -38,11 +39,12 @@ func OpenAPI(m *Model) []byte {
 			nest(pinned, f.Member.Path, fieldSchema(f))
 		}
 		schemas[e.Name] = map[string]any{"allOf": []any{envelopeRef, pinned}}
-		responses[e.Name] = map[string]any{
+		resp := map[string]any{
 			"description":  responseDescription(e),
 			"x-status":     e.Status,
 			"x-statuses":   e.Statuses,
 			"x-error-code": codeOrType(e),
+			"x-retry":      e.Retry.String(),
 			"content": map[string]any{
 				env.ContentType: map[string]any{
 					"schema":  map[string]any{"$ref": "#/components/schemas/" + e.Name},
@@ -50,6 +52,14 @@ func OpenAPI(m *Model) []byte {
 				},
 			},
 		}
+		if len(e.Headers) > 0 {
+			headers := map[string]any{}
+			for _, h := range e.Headers {
+				headers[h.Key] = headerObject(h)
+			}
+			resp["headers"] = headers
+		}
+		responses[e.Name] = resp
 	}
 	if len(m.WebSocket.Messages) > 0 {
 		var known []string
@@ -252,4 +262,22 @@ func nest(s map[string]any, path []string, leaf map[string]any) {
 		s["properties"] = props
 	}
 	props[path[len(path)-1]] = leaf
+}
+
+// headerObject is the OpenAPI header object of a header field.
+func headerObject(h *HeaderField) map[string]any {
+	var schema map[string]any
+	switch {
+	case h.Type == HeaderInt, h.Format == FormatMillis, h.Format == FormatUnix:
+		schema = map[string]any{"type": "integer"}
+	case h.Format == FormatRFC3339:
+		schema = map[string]any{"type": "string", "format": "date-time"}
+	default:
+		schema = map[string]any{"type": "string"}
+	}
+	desc := strings.TrimSuffix(or(h.Doc, h.Name), ".") + "."
+	if f := headerFormatDoc(h); f != "" {
+		desc = strings.TrimSuffix(desc, ".") + f + "."
+	}
+	return map[string]any{"description": desc, "schema": schema}
 }

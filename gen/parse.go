@@ -217,6 +217,9 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value) {
 			d.decodeList(n, v)
 		case reflect.Struct:
 			d.decodeMapping(n, v)
+		case reflect.Pointer:
+			v.Set(reflect.New(v.Type().Elem()))
+			d.decode(n, v.Elem())
 		default:
 			panic("gen: no decoder for " + v.Type().String())
 		}
@@ -398,6 +401,8 @@ var nouns = map[reflect.Type]string{
 	reflect.TypeFor[StatusTextSpec]():       "status text",
 	reflect.TypeFor[FieldSpec]():            "field",
 	reflect.TypeFor[TypeSpec]():             "type",
+	reflect.TypeFor[HeaderSpec]():           "header",
+	reflect.TypeFor[SSESpec]():              "sse",
 }
 
 func fieldsOf(t reflect.Type) *structFields {

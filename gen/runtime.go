@@ -11,26 +11,48 @@ import (
 	"strings"
 )
 
-// runtimeFile returns json.go: the runtime source below its package
-// clause, under the generated package's header and name, with only the
-// declarations that the package's other files use, directly or through
-// one another. A helper a package never calls would be dead code in it,
-// which linters rightly report in users' repositories.
-func runtimeFile(m *Model, generated []File) (File, error) {
-	_, body, ok := strings.Cut(runtimeSource, "\npackage wire\n")
-	if !ok {
-		return File{}, fmt.Errorf("errgen: internal/wire/wire.go has no package clause")
-	}
-	src := "// " + Header(m.SpecFile) + "\n\npackage " + m.Package + "\n" + body
+// runtimeSources are the runtime files every generated package carries,
+// by the name each is written as: the source below its package clause,
+// under the generated package's header and name.
+var runtimeSources = []struct{ src, out string }{
+	{"wire.go", "json.go"},
+	{"header.go", "header.go"},
+	{"retry.go", "retry.go"},
+}
+
+// runtimeFiles returns the runtime files, each with only the declarations
+// that the package's other files use, directly or through one another,
+// and the runtime's exported API. A helper a package never calls would be
+// dead code in it, which linters rightly report in users' repositories. A
+// file left with no declaration is not written.
+func runtimeFiles(m *Model, generated []File) ([]File, error) {
 	fset := token.NewFileSet()
-	file, err := parser.ParseFile(fset, "json.go", src, parser.ParseComments)
-	if err != nil {
-		return File{}, fmt.Errorf("errgen: json.go: %v", err)
-	}
+	var files []*ast.File
 	// The other files were formatted, so they parse; their identifiers
 	// are all that is wanted of them, which the scanner gives without
 	// building a tree.
 	used := map[string]bool{}
+	for _, rs := range runtimeSources {
+		src, err := wireFS.ReadFile("internal/wire/" + rs.src)
+		if err != nil {
+			return nil, fmt.Errorf("errgen: internal/wire/%s: %v", rs.src, err)
+		}
+		_, body, ok := strings.Cut(string(src), "\npackage wire\n")
+		if !ok {
+			return nil, fmt.Errorf("errgen: internal/wire/%s has no package clause", rs.src)
+		}
+		text := "// " + Header(m.SpecFile) + "\n\npackage " + m.Package + "\n" + body
+		file, err := parser.ParseFile(fset, rs.out, text, parser.ParseComments)
+		if err != nil {
+			return nil, fmt.Errorf("errgen: %s: %v", rs.out, err)
+		}
+		for _, d := range file.Decls {
+			if exported(d) {
+				identsOf(d, used)
+			}
+		}
+		files = append(files, file)
+	}
 	for _, g := range generated {
 		var sc scanner.Scanner
 		sc.Init(token.NewFileSet().AddFile(g.Path, -1, len(g.Content)), g.Content, nil, 0)
@@ -44,21 +66,70 @@ func runtimeFile(m *Model, generated []File) (File, error) {
 			}
 		}
 	}
-	keep := reachable(file.Decls, used)
+	var decls []ast.Decl
+	for _, file := range files {
+		decls = append(decls, file.Decls...)
+	}
+	keep := reachable(decls, used)
+	var out []File
+	for i, file := range files {
+		f, err := pruned(fset, file, keep)
+		if err != nil {
+			return nil, err
+		}
+		if f != nil {
+			out = append(out, File{Path: runtimeSources[i].out, Content: f})
+		}
+	}
+	return out, nil
+}
+
+// exported reports whether d declares an exported name: the runtime's
+// API, which every package carries whether or not its other files use it.
+func exported(d ast.Decl) bool {
+	switch d := d.(type) {
+	case *ast.FuncDecl:
+		return d.Recv == nil && d.Name.IsExported()
+	case *ast.GenDecl:
+		for _, s := range d.Specs {
+			switch s := s.(type) {
+			case *ast.TypeSpec:
+				if s.Name.IsExported() {
+					return true
+				}
+			case *ast.ValueSpec:
+				for _, n := range s.Names {
+					if n.IsExported() {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// pruned returns file formatted with only its declarations that keep
+// holds and the imports they use, or nil when it keeps none.
+func pruned(fset *token.FileSet, file *ast.File, keep map[ast.Decl]bool) ([]byte, error) {
 	// An import stays when the declarations kept use its package.
 	inRuntime := map[string]bool{}
+	kept := false
 	for _, d := range file.Decls {
 		if keep[d] {
 			identsOf(d, inRuntime)
+			kept = true
 		}
+	}
+	if !kept {
+		return nil, nil
 	}
 	var out []ast.Decl
 	for _, d := range file.Decls {
 		if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.IMPORT {
 			var specs []ast.Spec
 			for _, s := range g.Specs {
-				path := strings.Trim(s.(*ast.ImportSpec).Path.Value, `"`)
-				if inRuntime[path[strings.LastIndex(path, "/")+1:]] {
+				if inRuntime[importName(s.(*ast.ImportSpec))] {
 					specs = append(specs, s)
 				}
 			}
@@ -82,14 +153,14 @@ func runtimeFile(m *Model, generated []File) (File, error) {
 	file.Comments = comments
 	var buf bytes.Buffer
 	if err := format.Node(&buf, fset, file); err != nil {
-		return File{}, fmt.Errorf("errgen: json.go: %v", err)
+		return nil, fmt.Errorf("errgen: %s: %v", fset.File(file.Pos()).Name(), err)
 	}
-	return File{Path: "json.go", Content: buf.Bytes()}, nil
+	return buf.Bytes(), nil
 }
 
 // reachable returns the declarations that used names, and those they
-// name in turn. A method counts as used when its name is, and its
-// receiver's type is kept.
+// name in turn. A method counts as used when its receiver's type is kept
+// and its name is used or exported.
 func reachable(decls []ast.Decl, used map[string]bool) map[ast.Decl]bool {
 	keep := map[ast.Decl]bool{}
 	for changed := true; changed; {
@@ -112,7 +183,9 @@ func wanted(d ast.Decl, used map[string]bool) bool {
 	switch d := d.(type) {
 	case *ast.FuncDecl:
 		if d.Recv != nil {
-			return used[d.Name.Name] && used[recvType(d.Recv)]
+			// An exported method may be what makes its type satisfy an
+			// interface, such as RoundTrip or Read.
+			return (used[d.Name.Name] || d.Name.IsExported()) && used[recvType(d.Recv)]
 		}
 		return used[d.Name.Name]
 	case *ast.GenDecl:
@@ -175,4 +248,19 @@ func within(c *ast.CommentGroup, decls []ast.Decl) bool {
 		}
 	}
 	return false
+}
+
+// importName is the name an import is used by: its own, else the last
+// element of its path that is not a major version, as math/rand/v2's is
+// rand.
+func importName(s *ast.ImportSpec) string {
+	if s.Name != nil {
+		return s.Name.Name
+	}
+	elems := strings.Split(strings.Trim(s.Path.Value, `"`), "/")
+	name := elems[len(elems)-1]
+	if len(elems) > 1 && len(name) > 1 && name[0] == 'v' && strings.Trim(name[1:], "0123456789") == "" {
+		name = elems[len(elems)-2]
+	}
+	return name
 }

@@ -170,8 +170,11 @@ func valueSchema(t reflect.Type, defs map[string]any) map[string]any {
 	case constsType:
 		return map[string]any{"type": "object", "additionalProperties": anyOfTypes("string", "number", "boolean")}
 	}
-	if t.Kind() == reflect.Slice {
+	switch t.Kind() {
+	case reflect.Slice:
 		return map[string]any{"type": "array", "items": valueSchema(t.Elem(), defs)}
+	case reflect.Pointer:
+		return valueSchema(t.Elem(), defs)
 	}
 	name := strings.ReplaceAll(fieldsOf(t).noun, " ", "_")
 	if _, ok := defs[name]; !ok {

@@ -21,6 +21,7 @@ type Spec struct {
 	StatusTexts   []StatusTextSpec `yaml:"status_texts" doc:"Texts of HTTP statuses that Go's net/http has none for, such as 499 or 529."`
 	Errors        []ErrorSpec      `yaml:"errors,required" doc:"The API's errors."`
 	BestPractices []PracticeSpec   `yaml:"best_practices" doc:"Advice that applies to every error."`
+	SSE           SSESpec          `yaml:"sse" doc:"Errors sent as events of a Server-Sent Events stream."`
 	WebSocket     WebSocketSpec    `yaml:"websocket" doc:"Errors sent as WebSocket messages."`
 	Support       SupportSpec      `yaml:"support" doc:"Where to get help."`
 }
@@ -29,14 +30,26 @@ type Spec struct {
 // members are named by paths: a dot nests, as in error.code.
 type EnvelopeSpec struct {
 	Pos         Pos
-	Format      Str         `yaml:"format" enum:"json,problem" doc:"json (default), or problem for RFC 9457 problem details (application/problem+json), whose members type, title, status, detail and instance are fixed."`
-	Code        Path        `yaml:"code" doc:"Path of the code member, such as errorCode or error.code; default errorCode; null for a body without one."`
-	Message     Path        `yaml:"message" doc:"Path of the message member; default errorMessage; null for a body without one."`
-	Type        Path        `yaml:"type" doc:"Path of a string member that identifies an error when the code is absent or null, such as error.type."`
-	Status      Path        `yaml:"status" doc:"Path of a member that repeats the HTTP status."`
-	Const       Consts      `yaml:"const" doc:"Member paths and the fixed values every error body carries, such as ok: false; a body without them is not an error body."`
-	Fields      []FieldSpec `yaml:"fields" doc:"Members any error may carry."`
-	Description Str         `yaml:"description" doc:"What the body means (Markdown)."`
+	Format      Str          `yaml:"format" enum:"json,problem" doc:"json (default), or problem for RFC 9457 problem details (application/problem+json), whose members type, title, status, detail and instance are fixed."`
+	Code        Path         `yaml:"code" doc:"Path of the code member, such as errorCode or error.code; default errorCode; null for a body without one."`
+	Message     Path         `yaml:"message" doc:"Path of the message member; default errorMessage; null for a body without one."`
+	Type        Path         `yaml:"type" doc:"Path of a string member that identifies an error when the code is absent or null, such as error.type."`
+	Status      Path         `yaml:"status" doc:"Path of a member that repeats the HTTP status."`
+	Const       Consts       `yaml:"const" doc:"Member paths and the fixed values every error body carries, such as ok: false; a body without them is not an error body."`
+	Fields      []FieldSpec  `yaml:"fields" doc:"Members any error may carry."`
+	Headers     []HeaderSpec `yaml:"headers" doc:"Response headers any error may carry, such as a request id or Retry-After."`
+	Description Str          `yaml:"description" doc:"What the body means (Markdown)."`
+}
+
+// HeaderSpec is a response header that a generated error keeps in a typed
+// Go field.
+type HeaderSpec struct {
+	Pos    Pos
+	Name   Str `yaml:"name,required" doc:"Exported Go field name, such as RetryAfter."`
+	Header Str `yaml:"header,required" doc:"Name of the header, such as Retry-After or x-request-id."`
+	Type   Str `yaml:"type,required" enum:"string,int,duration,time" doc:"string, int, duration (a delay, such as Retry-After's) or time (a point in time, such as a rate limit's reset)."`
+	Format Str `yaml:"format" enum:"seconds,ms,go,http,unix,rfc3339" doc:"How the value is written. duration: seconds (default; delta-seconds, or an HTTP-date, as Retry-After), ms (milliseconds, as retry-after-ms) or go (Go duration text, as 6m0s). time: http (default; an HTTP-date), unix (Unix seconds) or rfc3339."`
+	Doc    Str `yaml:"doc" doc:"What the header holds."`
 }
 
 // FieldSpec is a member of the body that a generated error keeps in a
@@ -62,18 +75,20 @@ type ErrorSpec struct {
 	Pos        Pos
 	Keys       Keys
 	Misspelled Misspellings
-	Name       Str         `yaml:"name,required" doc:"Exported Go type name; must end in Error."`
-	Code       Scalar      `yaml:"code" doc:"Code sent on the wire: a positive integer or a string, unique in the spec; all codes of a spec are of one kind. Only an error that its type or message_prefix tells may leave it out."`
-	Type       Str         `yaml:"type" doc:"Value of the envelope's type member for this error, such as card_error."`
-	Status     Int         `yaml:"status,required" doc:"Default HTTP status, 400-599."`
-	Title      Str         `yaml:"title" doc:"Problem format only: the title of the problem type; default the status text."`
-	Statuses   []Int       `yaml:"statuses" doc:"Every HTTP status the error may be sent with; default [status]."`
-	Aliases    []Scalar    `yaml:"aliases" doc:"Other codes that mean this error when received with one of its statuses."`
-	Message    Str         `yaml:"message" doc:"Default message; {param} placeholders, {{ and }} for literal braces."`
-	Params     []ParamSpec `yaml:"params" doc:"Values of the message template, in constructor order."`
-	Retry      Str         `yaml:"retry" enum:"never,backoff,wait" doc:"never (default), backoff (retry with exponential backoff) or wait (retry once in-flight work ends)."`
-	Fallback   Bool        `yaml:"fallback" doc:"What a non-API error is reported as; exactly one error is the fallback."`
-	Fields     []FieldSpec `yaml:"fields" doc:"Members of the body only this error carries."`
+	Name       Str          `yaml:"name,required" doc:"Exported Go type name; must end in Error."`
+	Code       Scalar       `yaml:"code" doc:"Code sent on the wire: a positive integer or a string, unique in the spec; all codes of a spec are of one kind. Only an error that its type or message_prefix tells may leave it out."`
+	Type       Str          `yaml:"type" doc:"Value of the envelope's type member for this error, such as card_error."`
+	Status     Int          `yaml:"status,required" doc:"Default HTTP status, 400-599."`
+	Title      Str          `yaml:"title" doc:"Problem format only: the title of the problem type; default the status text."`
+	Statuses   []Int        `yaml:"statuses" doc:"Every HTTP status the error may be sent with; default [status]."`
+	Aliases    []Scalar     `yaml:"aliases" doc:"Other codes that mean this error when received with one of its statuses."`
+	Message    Str          `yaml:"message" doc:"Default message; {param} placeholders, {{ and }} for literal braces."`
+	Params     []ParamSpec  `yaml:"params" doc:"Values of the message template, in constructor order."`
+	Retry      Str          `yaml:"retry" enum:"never,backoff,wait,after" doc:"never (default), backoff (retry with exponential backoff), wait (retry once in-flight work ends) or after (retry after the delay the server gives, else with backoff)."`
+	RetryAfter []Str        `yaml:"retry_after" doc:"Header fields (of type duration or time) that carry the server's retry delay, the first one present winning; default the field of the Retry-After header."`
+	Fallback   Bool         `yaml:"fallback" doc:"What a non-API error is reported as; exactly one error is the fallback."`
+	Fields     []FieldSpec  `yaml:"fields" doc:"Members of the body only this error carries."`
+	Headers    []HeaderSpec `yaml:"headers" doc:"Response headers only this error carries."`
 	// MessagePrefix tells a received error by the start of its message.
 	MessagePrefix Str `yaml:"message_prefix" doc:"Start of the message that tells this error when a body carries no code or type that does, among the errors of its status."`
 
@@ -131,9 +146,21 @@ type PracticeSpec struct {
 	Text  Str `yaml:"text,required" doc:"The advice (Markdown)."`
 }
 
-// WebSocketSpec describes error messages sent over a WebSocket.
+// SSESpec describes the error events of a Server-Sent Events stream, which
+// an API sends after a 200 once the stream has begun.
+type SSESpec struct {
+	Pos         Pos
+	Event       Str           `yaml:"event" doc:"Event name of error events, such as error; without it, an event is an error by its data alone."`
+	Envelope    *EnvelopeSpec `yaml:"envelope" doc:"The event's data, as envelope describes a body; fields name envelope fields by their Go name. Default the HTTP body's envelope."`
+	Description Str           `yaml:"description" doc:"How errors arrive in a stream (Markdown)."`
+}
+
+// WebSocketSpec describes error messages sent over a WebSocket: either
+// known messages of a flat shape (type_field, message_field, messages), or
+// the API's errors in an envelope.
 type WebSocketSpec struct {
 	Pos          Pos
+	Envelope     *EnvelopeSpec          `yaml:"envelope" doc:"An error message, as envelope describes a body, resolved to the API's errors; fields name envelope fields by their Go name."`
 	TypeField    Str                    `yaml:"type_field" doc:"Name of the message type field; default type."`
 	Type         Str                    `yaml:"type" doc:"Value of the type field in an error message; default error."`
 	MessageField Str                    `yaml:"message_field" doc:"Name of the message field; default message."`

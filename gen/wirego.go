@@ -1,7 +1,7 @@
 package gen
 
 import (
-	_ "embed"
+	"embed"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -13,11 +13,12 @@ import (
 	"github.com/errgen/errgen/gen/internal/wire"
 )
 
-// runtimeSource is the JSON code every generated package carries, kept as
-// a real Go package so that it is compiled, tested and fuzzed on its own.
+// wireFS holds the runtime code every generated package carries (see
+// runtimeSources), kept as a real Go package so that it is compiled,
+// tested and fuzzed on its own.
 //
-//go:embed internal/wire/wire.go
-var runtimeSource string
+//go:embed internal/wire/wire.go internal/wire/header.go internal/wire/retry.go
+var wireFS embed.FS
 
 // webSocketPrefix is the fixed bytes of a WebSocket error message before
 // its message.
@@ -40,12 +41,17 @@ func genHTTP(f *jen.File, m *Model) {
 	}
 	genMarshalJSON(f, "UnknownError")
 	genAppendBody(f, m, "UnknownError", m.UnknownBody, true)
+	genHeaders(f, m)
 	genAppendError(f, m)
 	genWriteError(f, m)
 	genParse(f, m)
+	genParseWithHeader(f, m)
 	genResolve(f, m)
 	genFromResponse(f, m)
-	genWebSocket(f, m)
+	genStreams(f, m)
+	if m.WebSocket.Stream == nil {
+		genWebSocket(f, m)
+	}
 }
 
 // memberConst is the name of the constant that indexes member mb in the
@@ -475,6 +481,13 @@ func genWriteError(f *jen.File, m *Model) {
 		jen.Id("bp").Op(":=").Id("bodyPool").Dot("Get").Call().Assert(jen.Op("*").Index().Byte()),
 		jen.Id("b").Op(":=").Id("appendError").Call(jen.Parens(jen.Op("*").Id("bp")).Index(jen.Empty(), jen.Lit(0)), jen.Id("e")),
 		jen.Id("w").Dot("Header").Call().Index(jen.Lit("Content-Type")).Op("=").Id("jsonContentType"),
+		jen.Do(func(s *jen.Statement) {
+			if hasHeaders(m) {
+				s.If(jen.List(jen.Id("hw"), jen.Id("ok")).Op(":=").Id("e").Assert(jen.Interface(jen.Id("writeHeader").Params(jen.Qual("net/http", "Header")))), jen.Id("ok")).Block(
+					jen.Id("hw").Dot("writeHeader").Call(jen.Id("w").Dot("Header").Call()),
+				)
+			}
+		}),
 		jen.Id("w").Dot("WriteHeader").Call(jen.Id("status")),
 		jen.List(jen.Id("_"), jen.Id("_")).Op("=").Id("w").Dot("Write").Call(jen.Id("b")).Comment("a failed write means the client went away: no one is left to tell"),
 		jen.If(jen.Cap(jen.Id("b")).Op("<=").Lit(64<<10)).Block(
@@ -521,6 +534,12 @@ func genParse(f *jen.File, m *Model) {
 			}
 			g.Return(jen.Id("byStatus").Call(jen.Id("status"), jen.Nil(), jen.Id("excerpt").Call(jen.Id("body")), jen.Nil(), jen.Nil()))
 		})
+		g.Return(jen.Id("parseMembers").Call(jen.Id("status"), jen.Op("&").Id("m"), jen.Id("body")))
+	})
+	f.Line()
+	f.Comment("parseMembers returns the error that the members m found in an error body")
+	f.Comment("mean, received with status; 0 for an event of a stream, which has none.")
+	f.Func().Id("parseMembers").Params(jen.Id("status").Int(), jen.Id("m").Op("*").Id("received"), jen.Id("body").Index().Byte()).Error().BlockFunc(func(g *jen.Group) {
 		if env.Message != nil {
 			g.Var().Id("buf").Index(jen.Lit(256)).Byte()
 			g.Id("message").Op(":=").Id("m").Index(jen.Id(memberConst(env.Message))).Dot("text").Call(jen.Id("body"), jen.Id("buf").Index(jen.Empty(), jen.Lit(0)))
@@ -539,36 +558,36 @@ func genParse(f *jen.File, m *Model) {
 				// about:blank, which a problem without a type is, means no
 				// more than the status.
 				g.If(jen.Id("typ").Op(":=").Add(code.Clone()).Dot("text").Call(jen.Id("body"), jen.Nil()), jen.Len(jen.Id("typ")).Op(">").Lit(0).Op("&&").String().Call(jen.Id("typ")).Op("!=").Lit("about:blank")).Block(
-					jen.Return(jen.Id("resolve").Call(jen.Id("status"), jen.Id("typ"), jen.Id("message"), jen.Op("&").Id("m"), jen.Id("body"))),
+					jen.Return(jen.Id("resolve").Call(jen.Id("status"), jen.Id("typ"), jen.Id("message"), jen.Id("m"), jen.Id("body"))),
 				)
 			} else if env.StringCodes {
 				g.If(code.Clone().Dot("set")).Block(
-					jen.Return(jen.Id("resolve").Call(jen.Id("status"), code.Clone().Dot("text").Call(jen.Id("body"), jen.Nil()), jen.Id("message"), jen.Op("&").Id("m"), jen.Id("body"))),
+					jen.Return(jen.Id("resolve").Call(jen.Id("status"), code.Clone().Dot("text").Call(jen.Id("body"), jen.Nil()), jen.Id("message"), jen.Id("m"), jen.Id("body"))),
 				)
 			} else {
 				g.If(code.Clone().Dot("set")).Block(
-					jen.Return(jen.Id("resolve").Call(jen.Id("status"), jen.Id("Code").Call(code.Clone().Dot("num")), jen.Id("message"), jen.Op("&").Id("m"), jen.Id("body"))),
+					jen.Return(jen.Id("resolve").Call(jen.Id("status"), jen.Id("Code").Call(code.Clone().Dot("num")), jen.Id("message"), jen.Id("m"), jen.Id("body"))),
 				)
 			}
 		}
 		if len(m.TypeResolutions) > 0 {
 			g.If(
-				jen.Id("e").Op(":=").Id("resolveType").Call(jen.Id("status"), jen.Id("m").Index(jen.Id(memberConst(env.Type))).Dot("text").Call(jen.Id("body"), jen.Nil()), jen.Id("message"), jen.Op("&").Id("m"), jen.Id("body")),
+				jen.Id("e").Op(":=").Id("resolveType").Call(jen.Id("status"), jen.Id("m").Index(jen.Id(memberConst(env.Type))).Dot("text").Call(jen.Id("body"), jen.Nil()), jen.Id("message"), jen.Id("m"), jen.Id("body")),
 				jen.Id("e").Op("!=").Nil(),
 			).Block(jen.Return(jen.Id("e")))
 		}
 		if len(m.MessageRules) > 0 {
 			g.If(
-				jen.Id("e").Op(":=").Id("resolveMessage").Call(jen.Id("status"), jen.Id("message"), jen.Op("&").Id("m"), jen.Id("body")),
+				jen.Id("e").Op(":=").Id("resolveMessage").Call(jen.Id("status"), jen.Id("message"), jen.Id("m"), jen.Id("body")),
 				jen.Id("e").Op("!=").Nil(),
 			).Block(jen.Return(jen.Id("e")))
 		}
 		if env.Code != nil && !env.Problem {
 			// A body without a usable code is not all it should be: the
 			// error keeps an excerpt of it beside what it did carry.
-			g.Return(jen.Id("byStatus").Call(jen.Id("status"), jen.Id("message"), jen.Id("excerpt").Call(jen.Id("body")), jen.Op("&").Id("m"), jen.Id("body")))
+			g.Return(jen.Id("byStatus").Call(jen.Id("status"), jen.Id("message"), jen.Id("excerpt").Call(jen.Id("body")), jen.Id("m"), jen.Id("body")))
 		} else {
-			g.Return(jen.Id("byStatus").Call(jen.Id("status"), jen.Id("message"), jen.Lit(""), jen.Op("&").Id("m"), jen.Id("body")))
+			g.Return(jen.Id("byStatus").Call(jen.Id("status"), jen.Id("message"), jen.Lit(""), jen.Id("m"), jen.Id("body")))
 		}
 	})
 	f.Line()
@@ -737,19 +756,36 @@ func genResolve(f *jen.File, m *Model) {
 	}
 	if len(m.TypeResolutions) > 0 {
 		f.Comment("resolveType returns the error a received type means, when no code came:")
-		f.Comment("among the errors of that type, the one that claims the status, else the")
-		f.Comment("first; nil for a type no error without a code has.")
+		f.Comment("among the errors of that type, the one whose message prefix the message")
+		f.Comment("starts with, else the one that claims the status, else the first; nil for")
+		f.Comment("a type no error without a code has.")
 		f.Func().Id("resolveType").Params(params(jen.Id("status").Int(), jen.Id("typ").Index().Byte())...).Error().Block(
 			jen.Switch(jen.String().Call(jen.Id("typ"))).BlockFunc(func(g *jen.Group) {
 				for _, r := range m.TypeResolutions {
 					g.Case(jen.Lit(r.Type)).BlockFunc(func(g *jen.Group) {
+						// Among errors of one type, a message prefix
+						// tells its error first; the others by status.
+						plain := r.Errors
 						if len(r.Errors) > 1 {
+							plain = nil
+							for _, e := range r.Errors {
+								if e.MessagePrefix == "" {
+									plain = append(plain, e)
+									continue
+								}
+								g.If(jen.Qual("bytes", "HasPrefix").Call(jen.Id("message"), jen.Index().Byte().Parens(jen.Lit(e.MessagePrefix)))).Block(receiveCall(e, zeroCode(m), jen.Lit("")))
+							}
+							if len(plain) == 0 {
+								plain = r.Errors
+							}
+						}
+						if len(plain) > 1 {
 							g.Switch(jen.Id("status")).BlockFunc(func(g *jen.Group) {
 								claimed := map[int]bool{}
-								for _, e := range r.Errors[1:] {
+								for _, e := range plain[1:] {
 									var statuses []jen.Code
 									for _, s := range e.Statuses {
-										if !claimed[s] && !slices.Contains(r.Errors[0].Statuses, s) {
+										if !claimed[s] && !slices.Contains(plain[0].Statuses, s) {
 											claimed[s] = true
 											statuses = append(statuses, jen.Lit(s))
 										}
@@ -760,7 +796,7 @@ func genResolve(f *jen.File, m *Model) {
 								}
 							})
 						}
-						g.Add(receiveCall(r.Errors[0], zeroCode(m), jen.Lit("")))
+						g.Add(receiveCall(plain[0], zeroCode(m), jen.Lit("")))
 					})
 				}
 			}),
@@ -923,7 +959,13 @@ func genReceivedAccessors(f *jen.File) {
 // constHolds is the condition under which the decoded body holds const
 // member c with its value.
 func constHolds(c *Member) *jen.Statement {
-	mb := jen.Id("m").Index(jen.Id(memberConst(c)))
+	return memberHolds(c, jen.Id(memberConst(c)), "body")
+}
+
+// memberHolds reports whether const member c, at index i of m, holds its
+// value in data.
+func memberHolds(c *Member, i jen.Code, data string) *jen.Statement {
+	mb := jen.Id("m").Index(i)
 	set := mb.Clone().Dot("set").Op("&&")
 	switch c.Kind {
 	case KindBool:
@@ -938,7 +980,7 @@ func constHolds(c *Member) *jen.Statement {
 	}
 	var text string
 	_ = json.Unmarshal([]byte(c.Const), &text) // Build wrote it from a string
-	return jen.String().Call(mb.Clone().Dot("text").Call(jen.Id("body"), jen.Nil())).Op("==").Lit(text)
+	return jen.String().Call(mb.Clone().Dot("text").Call(jen.Id(data), jen.Nil())).Op("==").Lit(text)
 }
 
 // caseCode is a code in a switch: its constant when it is an error's own
@@ -961,19 +1003,26 @@ func genFromResponse(f *jen.File, m *Model) {
 	} else {
 		comment(f.Group, "FromResponse returns the error resp stands for, as Parse does, or nil when its status is below 400. It reads at most MaxBodySize bytes of the body and leaves closing it to the caller; a body that is longer, or that fails to read, is resolved by its status.")
 	}
+	// With header fields, every error returned has them read.
+	withHeaders := func(err jen.Code) jen.Code {
+		if !hasHeaders(m) {
+			return err
+		}
+		return jen.Id("readHeaders").Call(err, jen.Id("resp").Dot("Header"))
+	}
 	f.Func().Id("FromResponse").Params(jen.Id("resp").Op("*").Qual("net/http", "Response")).Error().BlockFunc(func(g *jen.Group) {
 		success := jen.Id("resp").Dot("StatusCode").Op("<").Lit(400)
 		if errors2xx(m) {
 			success = jen.Id("resp").Dot("StatusCode").Op("<").Lit(200).Op("||").Id("resp").Dot("StatusCode").Op(">=").Lit(300).Op("&&").Id("resp").Dot("StatusCode").Op("<").Lit(400)
 		}
 		g.If(success).Block(jen.Return(jen.Nil()))
-		g.If(jen.Id("resp").Dot("Body").Op("==").Nil()).Block(jen.Return(jen.Id("Parse").Call(jen.Id("resp").Dot("StatusCode"), jen.Nil())))
+		g.If(jen.Id("resp").Dot("Body").Op("==").Nil()).Block(jen.Return(withHeaders(jen.Id("Parse").Call(jen.Id("resp").Dot("StatusCode"), jen.Nil()))))
 		g.List(jen.Id("body"), jen.Id("err")).Op(":=").Qual("io", "ReadAll").Call(jen.Qual("io", "LimitReader").Call(jen.Id("resp").Dot("Body"), jen.Id("MaxBodySize").Op("+").Lit(1)))
 		if errors2xx(m) {
 			g.If(jen.Id("resp").Dot("StatusCode").Op("<").Lit(400)).Block(
 				jen.Var().Id("e").Error(),
 				jen.If(jen.Id("err").Op("==").Nil().Op("&&").Int64().Call(jen.Len(jen.Id("body"))).Op("<=").Id("MaxBodySize")).Block(
-					jen.Id("e").Op("=").Id("Parse").Call(jen.Id("resp").Dot("StatusCode"), jen.Id("body")),
+					jen.Id("e").Op("=").Add(withHeaders(jen.Id("Parse").Call(jen.Id("resp").Dot("StatusCode"), jen.Id("body")))),
 				),
 				jen.If(jen.Id("e").Op("==").Nil()).Block(
 					jen.Id("resp").Dot("Body").Op("=").Id("replayBody").Values(jen.Qual("io", "MultiReader").Call(jen.Qual("bytes", "NewReader").Call(jen.Id("body")), jen.Id("resp").Dot("Body")), jen.Id("resp").Dot("Body")),
@@ -982,10 +1031,20 @@ func genFromResponse(f *jen.File, m *Model) {
 			)
 		}
 		g.If(jen.Id("err").Op("!=").Nil().Op("||").Int64().Call(jen.Len(jen.Id("body"))).Op(">").Id("MaxBodySize")).Block(
-			jen.Return(jen.Id("byStatus").Call(jen.Id("resp").Dot("StatusCode"), jen.Nil(), jen.Id("excerpt").Call(jen.Id("body")), jen.Nil(), jen.Nil())),
+			jen.Return(withHeaders(jen.Id("byStatus").Call(jen.Id("resp").Dot("StatusCode"), jen.Nil(), jen.Id("excerpt").Call(jen.Id("body")), jen.Nil(), jen.Nil()))),
 		)
-		g.Return(jen.Id("Parse").Call(jen.Id("resp").Dot("StatusCode"), jen.Id("body")))
+		g.Return(withHeaders(jen.Id("Parse").Call(jen.Id("resp").Dot("StatusCode"), jen.Id("body"))))
 	})
+	f.Line()
+	f.Comment("errorStatus reports whether a response of the status may be an error, for")
+	f.Comment("RetryTransport, which reads no other body.")
+	if errors2xx(m) {
+		f.Func().Id("errorStatus").Params(jen.Id("status").Int()).Bool().Block(
+			jen.Return(jen.Id("status").Op(">=").Lit(400).Op("||").Id("status").Op(">=").Lit(200).Op("&&").Id("status").Op("<").Lit(300)),
+		)
+	} else {
+		f.Func().Id("errorStatus").Params(jen.Id("status").Int()).Bool().Block(jen.Return(jen.Id("status").Op(">=").Lit(400)))
+	}
 	f.Line()
 	if errors2xx(m) {
 		f.Comment("replayBody is a response body that gives back the bytes FromResponse read")

@@ -1023,15 +1023,21 @@ func Parse(status int, body []byte) error {
 	if decodeJSON(body, m[:]) != jsonDecoded {
 		return byStatus(status, nil, excerpt(body), nil, nil)
 	}
+	return parseMembers(status, &m, body)
+}
+
+// parseMembers returns the error that the members m found in an error body
+// mean, received with status; 0 for an event of a stream, which has none.
+func parseMembers(status int, m *received, body []byte) error {
 	var buf [256]byte
 	message := m[memberErrorMessage].text(body, buf[:0])
 	if m[memberErrorCode].set {
-		return resolve(status, m[memberErrorCode].text(body, nil), message, &m, body)
+		return resolve(status, m[memberErrorCode].text(body, nil), message, m, body)
 	}
-	if e := resolveType(status, m[memberErrorType].text(body, nil), message, &m, body); e != nil {
+	if e := resolveType(status, m[memberErrorType].text(body, nil), message, m, body); e != nil {
 		return e
 	}
-	return byStatus(status, message, excerpt(body), &m, body)
+	return byStatus(status, message, excerpt(body), m, body)
 }
 
 // alloc returns a new T and, when x holds anything, a copy of x in the same
@@ -1071,8 +1077,9 @@ func resolve(status int, code []byte, message []byte, m *received, data []byte) 
 }
 
 // resolveType returns the error a received type means, when no code came:
-// among the errors of that type, the one that claims the status, else the
-// first; nil for a type no error without a code has.
+// among the errors of that type, the one whose message prefix the message
+// starts with, else the one that claims the status, else the first; nil for
+// a type no error without a code has.
 func resolveType(status int, typ []byte, message []byte, m *received, data []byte) error {
 	switch string(typ) {
 	case "api_error":
@@ -1206,6 +1213,12 @@ func FromResponse(resp *http.Response) error {
 		return byStatus(resp.StatusCode, nil, excerpt(body), nil, nil)
 	}
 	return Parse(resp.StatusCode, body)
+}
+
+// errorStatus reports whether a response of the status may be an error, for
+// RetryTransport, which reads no other body.
+func errorStatus(status int) bool {
+	return status >= 400
 }
 
 // WebSocketError is an error message sent over a WebSocket:

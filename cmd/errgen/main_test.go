@@ -481,4 +481,4 @@ func TestCompat(t *testing.T) {
 }
 
 // generatedFiles are the files errgen writes into -out.
-var generatedFiles = []string{"errors.go", "http.go", "json.go"}
+var generatedFiles = []string{"errors.go", "http.go", "json.go", "retry.go"}

@@ -384,12 +384,18 @@ func Parse(status int, body []byte) error {
 	if decodeJSON(body, m[:]) != jsonDecoded {
 		return byStatus(status, nil, excerpt(body), nil, nil)
 	}
+	return parseMembers(status, &m, body)
+}
+
+// parseMembers returns the error that the members m found in an error body
+// mean, received with status; 0 for an event of a stream, which has none.
+func parseMembers(status int, m *received, body []byte) error {
 	var buf [256]byte
 	message := m[memberErrorMessage].text(body, buf[:0])
 	if m[memberErrorCode].set {
-		return resolve(status, Code(m[memberErrorCode].num), message, &m, body)
+		return resolve(status, Code(m[memberErrorCode].num), message, m, body)
 	}
-	return byStatus(status, message, excerpt(body), &m, body)
+	return byStatus(status, message, excerpt(body), m, body)
 }
 
 // alloc returns a new T and, when x holds anything, a copy of x in the same
@@ -553,6 +559,12 @@ func FromResponse(resp *http.Response) error {
 		return byStatus(resp.StatusCode, nil, excerpt(body), nil, nil)
 	}
 	return Parse(resp.StatusCode, body)
+}
+
+// errorStatus reports whether a response of the status may be an error, for
+// RetryTransport, which reads no other body.
+func errorStatus(status int) bool {
+	return status >= 400
 }
 
 // WebSocketError is an error message sent over a WebSocket:
