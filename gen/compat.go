@@ -113,6 +113,7 @@ func (c *compat) compare(oldS *Spec, om *Model, newS *Spec, nm *Model) {
 		c.breaking(at(es.Pos, newS.Pos), "envelope const %s = %s removed", name, v)
 	}
 	c.compareFields("the envelope", oe.Fields, ne.Fields, es.Fields, at(es.Pos, newS.Pos))
+	c.compareHeaders("the envelope", oe.Headers, ne.Headers, es.Headers, at(es.Pos, newS.Pos))
 	ow, nw := om.WebSocket, nm.WebSocket
 	wsPos := at(newS.WebSocket.Pos, newS.Pos)
 	if ow.TypeField != nw.TypeField || ow.Type != nw.Type || ow.MessageField != nw.MessageField {
@@ -193,6 +194,7 @@ func (c *compat) compareError(oldS *ErrorSpec, oe *ErrorDef, newS *ErrorSpec, ne
 	}
 	compareSet(c, "alias", name, oe.Aliases, ne.Aliases, aliasesPos)
 	c.compareFields(name, oe.OwnFields, ne.OwnFields, newS.Fields, newS.Pos)
+	c.compareHeaders(name, oe.OwnHeaders, ne.OwnHeaders, newS.Headers, newS.Pos)
 	if oe.Retry != ne.Retry {
 		c.breaking(at(newS.Retry.Pos, newS.Pos), "retry of %s changed from %s to %s", name, oe.Retry, ne.Retry)
 	}
@@ -258,6 +260,44 @@ func (c *compat) compareFields(owner string, old, new []*Field, specs []FieldSpe
 			c.added(posOf(nf.Name), "added field %s to %s", nf.Name, owner)
 		}
 	}
+}
+
+// compareHeaders reports header fields removed, retyped or moved to
+// another header, which break clients, and header fields added, which do
+// not.
+func (c *compat) compareHeaders(owner string, old, new []*HeaderField, specs []HeaderSpec, pos Pos) {
+	posOf := func(name string) Pos {
+		for _, hs := range specs {
+			if hs.Name.Value == name {
+				return hs.Name.Pos
+			}
+		}
+		return pos
+	}
+	for _, oh := range old {
+		i := slices.IndexFunc(new, func(h *HeaderField) bool { return h.Name == oh.Name })
+		switch {
+		case i < 0:
+			c.breaking(pos, "header field %s of %s removed", oh.Name, owner)
+		case new[i].Type != oh.Type || new[i].Format != oh.Format:
+			c.breaking(posOf(oh.Name), "header field %s of %s changed from %s to %s", oh.Name, owner, headerKind(oh), headerKind(new[i]))
+		case new[i].Key != oh.Key:
+			c.breaking(posOf(oh.Name), "header field %s of %s moved from header %s to %s", oh.Name, owner, oh.Key, new[i].Key)
+		}
+	}
+	for _, nh := range new {
+		if !slices.ContainsFunc(old, func(h *HeaderField) bool { return h.Name == nh.Name }) {
+			c.added(posOf(nh.Name), "added header field %s to %s", nh.Name, owner)
+		}
+	}
+}
+
+// headerKind is a header's type and format, as the spec writes them.
+func headerKind(h *HeaderField) string {
+	if h.Format == FormatNone {
+		return h.Type.String()
+	}
+	return h.Type.String() + " (" + h.Format.String() + ")"
 }
 
 func memberName(m *Member) string {

@@ -50,7 +50,7 @@ func (b *builder) stream(what string, event Str, s *EnvelopeSpec, description St
 		case to == nil:
 			b.errs.add(at, "%s envelope field %s is not a field of the envelope; an event's fields are the envelope's, at their place in the event", what, f.Name)
 		case to.Type != f.Type:
-			b.errs.add(s.Fields[i].Type.Pos, "%s envelope field %s is a %s; the envelope's is a %s", what, f.Name, f.Type, to.Type)
+			b.errs.add(s.Fields[i].Type.Pos, "%s envelope field %s is of type %s; the envelope's is %s", what, f.Name, f.Type, to.Type)
 		default:
 			slot("field "+f.Name, f.Member, to.Member, at)
 		}

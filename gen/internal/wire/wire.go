@@ -1,8 +1,12 @@
-// Package wire is the JSON code every generated package carries: errgen
-// copies this file, below the package clause, into each package it
-// generates, and renders the example bodies of the documentation with it,
-// so the docs show exactly the bytes the code sends. It depends on the
-// standard library alone and its names are unexported, to fit any package.
+// Package wire is the runtime code every generated package carries: errgen
+// copies this file (the JSON codec), retry.go (the retry policy) and
+// header.go, below their package clauses, into each package it generates,
+// keeping the declarations the package uses and the exported API of
+// retry.go; api.go stands in for what the generated code declares. errgen
+// also renders the example bodies of the documentation with this file, so
+// the docs show exactly the bytes the code sends. It depends on the
+// standard library alone, and but for the retry API its names are
+// unexported, to fit any package.
 package wire
 
 import (
