@@ -38,6 +38,7 @@ func OpenAPI(m *Model) []byte {
 		for _, f := range slices.Concat(e.OwnFields, e.ParamFields) {
 			nest(pinned, f.Member.Path, fieldSchema(f))
 		}
+		refObjects(pinned, "#/components/schemas/Error")
 		schemas[e.Name] = map[string]any{"allOf": []any{envelopeRef, pinned}}
 		resp := map[string]any{
 			"description":  responseDescription(e),
@@ -262,6 +263,22 @@ func nest(s map[string]any, path []string, leaf map[string]any) {
 		s["properties"] = props
 	}
 	props[path[len(path)-1]] = leaf
+}
+
+// refObjects gives each object nested in s on the way to a pinned member
+// a $ref to the envelope's object at the same path, at ref: without it,
+// the object would not evaluate the envelope's other members, and a
+// validator that allows no unevaluated property rejects every example.
+func refObjects(s map[string]any, ref string) {
+	props, _ := s["properties"].(map[string]any)
+	for k, v := range props {
+		obj, _ := v.(map[string]any)
+		if _, ok := obj["properties"]; ok && len(obj) == 1 {
+			at := ref + "/properties/" + k
+			refObjects(obj, at)
+			obj["$ref"] = at
+		}
+	}
 }
 
 // headerObject is the OpenAPI header object of a header field.
