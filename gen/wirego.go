@@ -534,63 +534,82 @@ func genParse(f *jen.File, m *Model) {
 			}
 			g.Return(jen.Id("byStatus").Call(jen.Id("status"), jen.Nil(), jen.Id("excerpt").Call(jen.Id("body")), jen.Nil(), jen.Nil()))
 		})
+		if !hasStreams(m) {
+			// One caller: the body is Parse's own, a call less.
+			genParseMembers(g, m, func() jen.Code { return jen.Op("&").Id("m") })
+			return
+		}
 		g.Return(jen.Id("parseMembers").Call(jen.Id("status"), jen.Op("&").Id("m"), jen.Id("body")))
 	})
 	f.Line()
+	if !hasStreams(m) {
+		return
+	}
 	f.Comment("parseMembers returns the error that the members m found in an error body")
 	f.Comment("mean, received with status; 0 for an event of a stream, which has none.")
 	f.Func().Id("parseMembers").Params(jen.Id("status").Int(), jen.Id("m").Op("*").Id("received"), jen.Id("body").Index().Byte()).Error().BlockFunc(func(g *jen.Group) {
-		if env.Message != nil {
-			g.Var().Id("buf").Index(jen.Lit(256)).Byte()
-			g.Id("message").Op(":=").Id("m").Index(jen.Id(memberConst(env.Message))).Dot("text").Call(jen.Id("body"), jen.Id("buf").Index(jen.Empty(), jen.Lit(0)))
-			if env.Title != nil {
-				// A problem without a detail says what its title says.
-				g.If(jen.Len(jen.Id("message")).Op("==").Lit(0)).Block(
-					jen.Id("message").Op("=").Id("m").Index(jen.Id(memberConst(env.Title))).Dot("text").Call(jen.Id("body"), jen.Id("buf").Index(jen.Empty(), jen.Lit(0))),
-				)
-			}
-		} else {
-			g.Var().Id("message").Index().Byte()
-		}
-		if env.Code != nil {
-			code := jen.Id("m").Index(jen.Id(memberConst(env.Code)))
-			if env.Problem {
-				// about:blank, which a problem without a type is, means no
-				// more than the status.
-				g.If(jen.Id("typ").Op(":=").Add(code.Clone()).Dot("text").Call(jen.Id("body"), jen.Nil()), jen.Len(jen.Id("typ")).Op(">").Lit(0).Op("&&").String().Call(jen.Id("typ")).Op("!=").Lit("about:blank")).Block(
-					jen.Return(jen.Id("resolve").Call(jen.Id("status"), jen.Id("typ"), jen.Id("message"), jen.Id("m"), jen.Id("body"))),
-				)
-			} else if env.StringCodes {
-				g.If(code.Clone().Dot("set")).Block(
-					jen.Return(jen.Id("resolve").Call(jen.Id("status"), code.Clone().Dot("text").Call(jen.Id("body"), jen.Nil()), jen.Id("message"), jen.Id("m"), jen.Id("body"))),
-				)
-			} else {
-				g.If(code.Clone().Dot("set")).Block(
-					jen.Return(jen.Id("resolve").Call(jen.Id("status"), jen.Id("Code").Call(code.Clone().Dot("num")), jen.Id("message"), jen.Id("m"), jen.Id("body"))),
-				)
-			}
-		}
-		if len(m.TypeResolutions) > 0 {
-			g.If(
-				jen.Id("e").Op(":=").Id("resolveType").Call(jen.Id("status"), jen.Id("m").Index(jen.Id(memberConst(env.Type))).Dot("text").Call(jen.Id("body"), jen.Nil()), jen.Id("message"), jen.Id("m"), jen.Id("body")),
-				jen.Id("e").Op("!=").Nil(),
-			).Block(jen.Return(jen.Id("e")))
-		}
-		if len(m.MessageRules) > 0 {
-			g.If(
-				jen.Id("e").Op(":=").Id("resolveMessage").Call(jen.Id("status"), jen.Id("message"), jen.Id("m"), jen.Id("body")),
-				jen.Id("e").Op("!=").Nil(),
-			).Block(jen.Return(jen.Id("e")))
-		}
-		if env.Code != nil && !env.Problem {
-			// A body without a usable code is not all it should be: the
-			// error keeps an excerpt of it beside what it did carry.
-			g.Return(jen.Id("byStatus").Call(jen.Id("status"), jen.Id("message"), jen.Id("excerpt").Call(jen.Id("body")), jen.Id("m"), jen.Id("body")))
-		} else {
-			g.Return(jen.Id("byStatus").Call(jen.Id("status"), jen.Id("message"), jen.Lit(""), jen.Id("m"), jen.Id("body")))
-		}
+		genParseMembers(g, m, func() jen.Code { return jen.Id("m") })
 	})
 	f.Line()
+}
+
+// hasStreams reports whether errors also arrive as events of a stream,
+// whose parsers share Parse's resolution of the members found.
+func hasStreams(m *Model) bool { return m.SSE != nil || m.WebSocket.Stream != nil }
+
+// genParseMembers emits the resolution of the members m found in an error
+// body, received with status; mref is m as a pointer.
+func genParseMembers(g *jen.Group, m *Model, mref func() jen.Code) {
+	env := &m.Envelope
+	if env.Message != nil {
+		g.Var().Id("buf").Index(jen.Lit(256)).Byte()
+		g.Id("message").Op(":=").Id("m").Index(jen.Id(memberConst(env.Message))).Dot("text").Call(jen.Id("body"), jen.Id("buf").Index(jen.Empty(), jen.Lit(0)))
+		if env.Title != nil {
+			// A problem without a detail says what its title says.
+			g.If(jen.Len(jen.Id("message")).Op("==").Lit(0)).Block(
+				jen.Id("message").Op("=").Id("m").Index(jen.Id(memberConst(env.Title))).Dot("text").Call(jen.Id("body"), jen.Id("buf").Index(jen.Empty(), jen.Lit(0))),
+			)
+		}
+	} else {
+		g.Var().Id("message").Index().Byte()
+	}
+	if env.Code != nil {
+		code := jen.Id("m").Index(jen.Id(memberConst(env.Code)))
+		if env.Problem {
+			// about:blank, which a problem without a type is, means no
+			// more than the status.
+			g.If(jen.Id("typ").Op(":=").Add(code.Clone()).Dot("text").Call(jen.Id("body"), jen.Nil()), jen.Len(jen.Id("typ")).Op(">").Lit(0).Op("&&").String().Call(jen.Id("typ")).Op("!=").Lit("about:blank")).Block(
+				jen.Return(jen.Id("resolve").Call(jen.Id("status"), jen.Id("typ"), jen.Id("message"), mref(), jen.Id("body"))),
+			)
+		} else if env.StringCodes {
+			g.If(code.Clone().Dot("set")).Block(
+				jen.Return(jen.Id("resolve").Call(jen.Id("status"), code.Clone().Dot("text").Call(jen.Id("body"), jen.Nil()), jen.Id("message"), mref(), jen.Id("body"))),
+			)
+		} else {
+			g.If(code.Clone().Dot("set")).Block(
+				jen.Return(jen.Id("resolve").Call(jen.Id("status"), jen.Id("Code").Call(code.Clone().Dot("num")), jen.Id("message"), mref(), jen.Id("body"))),
+			)
+		}
+	}
+	if len(m.TypeResolutions) > 0 {
+		g.If(
+			jen.Id("e").Op(":=").Id("resolveType").Call(jen.Id("status"), jen.Id("m").Index(jen.Id(memberConst(env.Type))).Dot("text").Call(jen.Id("body"), jen.Nil()), jen.Id("message"), mref(), jen.Id("body")),
+			jen.Id("e").Op("!=").Nil(),
+		).Block(jen.Return(jen.Id("e")))
+	}
+	if len(m.MessageRules) > 0 {
+		g.If(
+			jen.Id("e").Op(":=").Id("resolveMessage").Call(jen.Id("status"), jen.Id("message"), mref(), jen.Id("body")),
+			jen.Id("e").Op("!=").Nil(),
+		).Block(jen.Return(jen.Id("e")))
+	}
+	if env.Code != nil && !env.Problem {
+		// A body without a usable code is not all it should be: the
+		// error keeps an excerpt of it beside what it did carry.
+		g.Return(jen.Id("byStatus").Call(jen.Id("status"), jen.Id("message"), jen.Id("excerpt").Call(jen.Id("body")), mref(), jen.Id("body")))
+	} else {
+		g.Return(jen.Id("byStatus").Call(jen.Id("status"), jen.Id("message"), jen.Lit(""), mref(), jen.Id("body")))
+	}
 }
 
 // receiveFunc names the function that returns error e as received.
