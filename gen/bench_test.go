@@ -1,10 +1,13 @@
 package gen
 
 import (
+	"bytes"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -47,6 +50,13 @@ func BenchmarkGoBuild(b *testing.B) {
 			if _, err := Write(files); err != nil {
 				b.Fatal(err)
 			}
+			lines := 0
+			for _, f := range files {
+				if strings.HasSuffix(f.Path, ".go") {
+					lines += bytes.Count(f.Content, []byte("\n"))
+				}
+			}
+			var peak int64 // KiB
 			i := 0
 			for b.Loop() {
 				// A new constant each time makes go build compile the package
@@ -61,7 +71,14 @@ func BenchmarkGoBuild(b *testing.B) {
 				if out, err := cmd.CombinedOutput(); err != nil {
 					b.Fatalf("%v\n%s", err, out)
 				}
+				// The go command waits for the compiler, so its peak
+				// resident set is the largest of theirs.
+				if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+					peak = max(peak, ru.Maxrss)
+				}
 			}
+			b.ReportMetric(float64(peak)/1024, "peak-MB")
+			b.ReportMetric(float64(lines)/float64(n), "lines/error")
 		})
 	}
 }
