@@ -748,21 +748,15 @@ func Parse(status int, body []byte) error {
 	if decodeJSON(body, m[:]) != jsonDecoded {
 		return byStatus(status, nil, excerpt(body), nil, nil)
 	}
-	return parseMembers(status, &m, body)
-}
-
-// parseMembers returns the error that the members m found in an error body
-// mean, received with status; 0 for an event of a stream, which has none.
-func parseMembers(status int, m *received, body []byte) error {
 	var buf [256]byte
 	message := m[memberDetail].text(body, buf[:0])
 	if len(message) == 0 {
 		message = m[memberTitle].text(body, buf[:0])
 	}
 	if typ := m[memberType].text(body, nil); len(typ) > 0 && string(typ) != "about:blank" {
-		return resolve(status, typ, message, m, body)
+		return resolve(status, typ, message, &m, body)
 	}
-	return byStatus(status, message, "", m, body)
+	return byStatus(status, message, "", &m, body)
 }
 
 // alloc returns a new T and, when x holds anything, a copy of x in the same

@@ -1023,21 +1023,15 @@ func Parse(status int, body []byte) error {
 	if decodeJSON(body, m[:]) != jsonDecoded {
 		return byStatus(status, nil, excerpt(body), nil, nil)
 	}
-	return parseMembers(status, &m, body)
-}
-
-// parseMembers returns the error that the members m found in an error body
-// mean, received with status; 0 for an event of a stream, which has none.
-func parseMembers(status int, m *received, body []byte) error {
 	var buf [256]byte
 	message := m[memberErrorMessage].text(body, buf[:0])
 	if m[memberErrorCode].set {
-		return resolve(status, m[memberErrorCode].text(body, nil), message, m, body)
+		return resolve(status, m[memberErrorCode].text(body, nil), message, &m, body)
 	}
-	if e := resolveType(status, m[memberErrorType].text(body, nil), message, m, body); e != nil {
+	if e := resolveType(status, m[memberErrorType].text(body, nil), message, &m, body); e != nil {
 		return e
 	}
-	return byStatus(status, message, excerpt(body), m, body)
+	return byStatus(status, message, excerpt(body), &m, body)
 }
 
 // alloc returns a new T and, when x holds anything, a copy of x in the same
