@@ -236,60 +236,66 @@ func compareSet[T comparable](c *compat, what, name string, old, new []T, pos Po
 // compareFields reports fields removed, retyped or moved to another
 // member, which break clients, and fields added, which do not.
 func (c *compat) compareFields(owner string, old, new []*Field, specs []FieldSpec, pos Pos) {
-	posOf := func(name string) Pos {
-		for _, fs := range specs {
-			if fs.Name.Value == name {
-				return fs.Name.Pos
+	compareNamed(c, "field", owner, old, new, pos,
+		func(f *Field) string { return f.Name },
+		func(name string) Pos { return specPos(specs, name, func(fs FieldSpec) Str { return fs.Name }, pos) },
+		func(o, n *Field) string {
+			switch {
+			case n.Type != o.Type:
+				return fmt.Sprintf("retyped from %s to %s", o.Type, n.Type)
+			case n.Member.Name != o.Member.Name:
+				return fmt.Sprintf("moved from member %s to %s", o.Member.Name, n.Member.Name)
 			}
-		}
-		return pos
-	}
-	for _, of := range old {
-		i := slices.IndexFunc(new, func(f *Field) bool { return f.Name == of.Name })
-		switch {
-		case i < 0:
-			c.breaking(pos, "field %s of %s removed", of.Name, owner)
-		case new[i].Type != of.Type:
-			c.breaking(posOf(of.Name), "field %s of %s retyped from %s to %s", of.Name, owner, of.Type, new[i].Type)
-		case new[i].Member.Name != of.Member.Name:
-			c.breaking(posOf(of.Name), "field %s of %s moved from member %s to %s", of.Name, owner, of.Member.Name, new[i].Member.Name)
-		}
-	}
-	for _, nf := range new {
-		if !slices.ContainsFunc(old, func(f *Field) bool { return f.Name == nf.Name }) {
-			c.added(posOf(nf.Name), "added field %s to %s", nf.Name, owner)
-		}
-	}
+			return ""
+		})
 }
 
 // compareHeaders reports header fields removed, retyped or moved to
 // another header, which break clients, and header fields added, which do
 // not.
 func (c *compat) compareHeaders(owner string, old, new []*HeaderField, specs []HeaderSpec, pos Pos) {
-	posOf := func(name string) Pos {
-		for _, hs := range specs {
-			if hs.Name.Value == name {
-				return hs.Name.Pos
+	compareNamed(c, "header field", owner, old, new, pos,
+		func(h *HeaderField) string { return h.Name },
+		func(name string) Pos { return specPos(specs, name, func(hs HeaderSpec) Str { return hs.Name }, pos) },
+		func(o, n *HeaderField) string {
+			switch {
+			case n.Type != o.Type || n.Format != o.Format:
+				return fmt.Sprintf("changed from %s to %s", headerKind(o), headerKind(n))
+			case n.Key != o.Key:
+				return fmt.Sprintf("moved from header %s to %s", o.Key, n.Key)
 			}
-		}
-		return pos
-	}
-	for _, oh := range old {
-		i := slices.IndexFunc(new, func(h *HeaderField) bool { return h.Name == oh.Name })
+			return ""
+		})
+}
+
+// compareNamed reports the Go fields of old that new removes or changes
+// (changed says how, or ""), which break clients, and those it adds,
+// which do not.
+func compareNamed[T any](c *compat, what, owner string, old, new []T, pos Pos, name func(T) string, posOf func(string) Pos, changed func(o, n T) string) {
+	for _, o := range old {
+		i := slices.IndexFunc(new, func(n T) bool { return name(n) == name(o) })
 		switch {
 		case i < 0:
-			c.breaking(pos, "header field %s of %s removed", oh.Name, owner)
-		case new[i].Type != oh.Type || new[i].Format != oh.Format:
-			c.breaking(posOf(oh.Name), "header field %s of %s changed from %s to %s", oh.Name, owner, headerKind(oh), headerKind(new[i]))
-		case new[i].Key != oh.Key:
-			c.breaking(posOf(oh.Name), "header field %s of %s moved from header %s to %s", oh.Name, owner, oh.Key, new[i].Key)
+			c.breaking(pos, "%s %s of %s removed", what, name(o), owner)
+		case changed(o, new[i]) != "":
+			c.breaking(posOf(name(o)), "%s %s of %s %s", what, name(o), owner, changed(o, new[i]))
 		}
 	}
-	for _, nh := range new {
-		if !slices.ContainsFunc(old, func(h *HeaderField) bool { return h.Name == nh.Name }) {
-			c.added(posOf(nh.Name), "added header field %s to %s", nh.Name, owner)
+	for _, n := range new {
+		if !slices.ContainsFunc(old, func(o T) bool { return name(o) == name(n) }) {
+			c.added(posOf(name(n)), "added %s %s to %s", what, name(n), owner)
 		}
 	}
+}
+
+// specPos returns where the spec names a field, or def.
+func specPos[S any](specs []S, name string, nameOf func(S) Str, def Pos) Pos {
+	for _, s := range specs {
+		if n := nameOf(s); n.Value == name {
+			return n.Pos
+		}
+	}
+	return def
 }
 
 // headerKind is a header's type and format, as the spec writes them.

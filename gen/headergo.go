@@ -75,15 +75,17 @@ func genHeaderMethods(f *jen.File, typ string, hs []*HeaderField, embedded bool)
 		for _, h := range hs {
 			v := jen.Id("e").Dot(h.Name)
 			key := jen.Lit(h.Key)
+			// The setters leave out an empty string, a delay that is not
+			// positive and the zero time themselves.
 			switch h.Type {
 			case HeaderString:
-				g.If(v.Clone().Op("!=").Lit("")).Block(jen.Id("setHeaderString").Call(jen.Id("h"), key, v.Clone()))
+				g.Id("setHeaderString").Call(jen.Id("h"), key, v)
 			case HeaderInt:
 				g.If(v.Clone().Op("!=").Nil()).Block(jen.Id("setHeaderInt").Call(jen.Id("h"), key, jen.Op("*").Add(v.Clone())))
 			case HeaderDuration:
-				g.If(v.Clone().Op(">").Lit(0)).Block(jen.Id("setHeaderDuration").Call(jen.Id("h"), key, v.Clone(), jen.Id(formatConst(h.Format))))
+				g.Id("setHeaderDuration").Call(jen.Id("h"), key, v, jen.Id(formatConst(h.Format)))
 			case HeaderTime:
-				g.If(jen.Op("!").Add(v.Clone()).Dot("IsZero").Call()).Block(jen.Id("setHeaderTime").Call(jen.Id("h"), key, v.Clone(), jen.Id(formatConst(h.Format))))
+				g.Id("setHeaderTime").Call(jen.Id("h"), key, v, jen.Id(formatConst(h.Format)))
 			}
 		}
 	})

@@ -292,9 +292,6 @@ func headerObject(h *HeaderField) map[string]any {
 	default:
 		schema = map[string]any{"type": "string"}
 	}
-	desc := strings.TrimSuffix(or(h.Doc, h.Name), ".") + "."
-	if f := headerFormatDoc(h); f != "" {
-		desc = strings.TrimSuffix(desc, ".") + f + "."
-	}
+	desc := strings.TrimSuffix(or(h.Doc, h.Name), ".") + headerFormatDoc(h) + "."
 	return map[string]any{"description": desc, "schema": schema}
 }

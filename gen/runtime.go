@@ -8,6 +8,7 @@ import (
 	"go/parser"
 	"go/scanner"
 	"go/token"
+	"slices"
 	"strings"
 )
 
@@ -87,26 +88,31 @@ func runtimeFiles(m *Model, generated []File) ([]File, error) {
 // exported reports whether d declares an exported name: the runtime's
 // API, which every package carries whether or not its other files use it.
 func exported(d ast.Decl) bool {
+	return slices.ContainsFunc(declared(d), ast.IsExported)
+}
+
+// declared returns the names d declares at package level: a method
+// declares none.
+func declared(d ast.Decl) []string {
+	var names []string
 	switch d := d.(type) {
 	case *ast.FuncDecl:
-		return d.Recv == nil && d.Name.IsExported()
+		if d.Recv == nil {
+			names = append(names, d.Name.Name)
+		}
 	case *ast.GenDecl:
 		for _, s := range d.Specs {
 			switch s := s.(type) {
 			case *ast.TypeSpec:
-				if s.Name.IsExported() {
-					return true
-				}
+				names = append(names, s.Name.Name)
 			case *ast.ValueSpec:
 				for _, n := range s.Names {
-					if n.IsExported() {
-						return true
-					}
+					names = append(names, n.Name)
 				}
 			}
 		}
 	}
-	return false
+	return names
 }
 
 // pruned returns file formatted with only its declarations that keep
@@ -180,31 +186,12 @@ func reachable(decls []ast.Decl, used map[string]bool) map[ast.Decl]bool {
 // wanted reports whether a declaration declares a used name. Imports are
 // left to runtimeFile.
 func wanted(d ast.Decl, used map[string]bool) bool {
-	switch d := d.(type) {
-	case *ast.FuncDecl:
-		if d.Recv != nil {
-			// An exported method may be what makes its type satisfy an
-			// interface, such as RoundTrip or Read.
-			return (used[d.Name.Name] || d.Name.IsExported()) && used[recvType(d.Recv)]
-		}
-		return used[d.Name.Name]
-	case *ast.GenDecl:
-		for _, s := range d.Specs {
-			switch s := s.(type) {
-			case *ast.TypeSpec:
-				if used[s.Name.Name] {
-					return true
-				}
-			case *ast.ValueSpec:
-				for _, n := range s.Names {
-					if used[n.Name] {
-						return true
-					}
-				}
-			}
-		}
+	if f, ok := d.(*ast.FuncDecl); ok && f.Recv != nil {
+		// An exported method may be what makes its type satisfy an
+		// interface, such as RoundTrip or Read.
+		return (used[f.Name.Name] || f.Name.IsExported()) && used[recvType(f.Recv)]
 	}
-	return false
+	return slices.ContainsFunc(declared(d), func(name string) bool { return used[name] })
 }
 
 func recvType(fl *ast.FieldList) string {

@@ -14,8 +14,7 @@ import (
 //	func ParseWebSocketMessage(data []byte) error
 func genStreams(f *jen.File, m *Model) {
 	if st := m.SSE; st != nil {
-		what := "an event of a Server-Sent Events stream"
-		genStream(f, m, st, "ParseEvent", "sseData", what)
+		genStream(f, m, st, "ParseEvent", "sseData", "an event of a Server-Sent Events stream")
 	}
 	if st := m.WebSocket.Stream; st != nil {
 		genStream(f, m, st, "ParseWebSocketMessage", "webSocketData", "a WebSocket message")
@@ -25,15 +24,7 @@ func genStreams(f *jen.File, m *Model) {
 func genStream(f *jen.File, m *Model, st *Stream, name, members, what string) {
 	if st.Members != nil {
 		comment(f.Group, fmt.Sprintf("%s is the member tree of the data of %s, for decodeJSON.", members, what))
-		f.Var().Id(members).Op("=").Index(jen.Lit(len(st.Members))).Id("jsonMember").ValuesFunc(func(g *jen.Group) {
-			for _, mb := range st.Members {
-				parent := jen.Op("-").Lit(1)
-				if mb.Parent != nil {
-					parent = jen.Lit(mb.Parent.Index)
-				}
-				g.Values(jen.Id("key").Op(":").Lit(mb.Key()), jen.Id("kind").Op(":").Id(jsonKinds[mb.Kind]), jen.Id("parent").Op(":").Add(parent))
-			}
-		})
+		f.Var().Id(members).Op("=").Index(jen.Lit(len(st.Members))).Id("jsonMember").ValuesFunc(memberTree(st.Members, func(mb *Member) jen.Code { return jen.Lit(mb.Index) }))
 		f.Line()
 	}
 	idx := func(mb *Member) jen.Code {
@@ -56,9 +47,6 @@ func genStream(f *jen.File, m *Model, st *Stream, name, members, what string) {
 	subject := "one"
 	if st.Event != "" {
 		subject = "an event named " + jsonQuote(st.Event)
-		if name != "ParseEvent" {
-			subject = "one"
-		}
 	}
 	doc := fmt.Sprintf("%s returns the error that %s stands for, or nil when it is not an error: an error is %s %s.", name, what, subject, strings.Join(tells, " and "))
 	doc = strings.Replace(doc, " .", ".", 1)

@@ -84,20 +84,26 @@ func genMembers(f *jen.File, m *Model) {
 	f.Line()
 	f.Comment("envelope is the member tree of the body, for decodeJSON: each member with")
 	f.Comment("its key, its kind and the object it is in.")
-	f.Var().Id("envelope").Op("=").Id("received").ValuesFunc(func(g *jen.Group) {
-		for _, mb := range env.Members {
-			parent := jen.Op("-").Lit(1)
-			if mb.Parent != nil {
-				parent = jen.Id(memberConst(mb.Parent))
-			}
-			g.Values(jen.Id("key").Op(":").Lit(mb.Key()), jen.Id("kind").Op(":").Id(jsonKinds[mb.Kind]), jen.Id("parent").Op(":").Add(parent))
-		}
-	})
+	f.Var().Id("envelope").Op("=").Id("received").ValuesFunc(memberTree(env.Members, func(mb *Member) jen.Code { return jen.Id(memberConst(mb)) }))
 	f.Line()
 	f.Comment("MaxBodySize is how many bytes of a response body FromResponse reads at")
 	f.Comment("most. A longer body is not decoded; its status picks the error.")
 	f.Var().Id("MaxBodySize").Int64().Op("=").Lit(1).Op("<<").Lit(20)
 	f.Line()
+}
+
+// memberTree emits the jsonMember values of members, each naming its
+// parent by index(parent), for decodeJSON.
+func memberTree(members []*Member, index func(*Member) jen.Code) func(*jen.Group) {
+	return func(g *jen.Group) {
+		for _, mb := range members {
+			var parent jen.Code = jen.Op("-").Lit(1)
+			if mb.Parent != nil {
+				parent = index(mb.Parent)
+			}
+			g.Values(jen.Id("key").Op(":").Lit(mb.Key()), jen.Id("kind").Op(":").Id(jsonKinds[mb.Kind]), jen.Id("parent").Op(":").Add(parent))
+		}
+	}
 }
 
 var jsonKinds = map[MemberKind]string{KindString: "jsonString", KindInt: "jsonInt", KindFloat: "jsonFloat", KindBool: "jsonBool", KindRaw: "jsonRaw", KindStrings: "jsonArray", KindObject: "jsonObject"}

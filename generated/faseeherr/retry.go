@@ -384,22 +384,13 @@ func (b *keptBody) Close() error {
 // rest unread, when the body is longer than retryBodyLimit or fails to
 // read: the response is then returned rather than retried.
 func (b *keptBody) readToEnd() bool {
-	for len(b.kept) <= retryBodyLimit {
-		if len(b.kept) == cap(b.kept) {
-			b.kept = append(b.kept, 0)[:len(b.kept)]
-		}
-		n, err := b.body.Read(b.kept[len(b.kept):min(cap(b.kept), retryBodyLimit+1)])
-		b.kept = b.kept[:len(b.kept)+n]
-		switch {
-		case err == io.EOF && len(b.kept) <= retryBodyLimit:
-			b.whole = true
-			// Read to its end, the body has nothing left to report
-			// on closing.
-			_ = b.body.Close()
-			return true
-		case err != nil:
-			return false
-		}
+	rest, err := io.ReadAll(io.LimitReader(b.body, int64(retryBodyLimit+1-len(b.kept))))
+	b.kept = append(b.kept, rest...)
+	if err != nil || len(b.kept) > retryBodyLimit {
+		return false
 	}
-	return false
+	b.whole = true
+	// Read to its end, the body has nothing left to report on closing.
+	_ = b.body.Close()
+	return true
 }
