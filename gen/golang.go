@@ -2,6 +2,7 @@ package gen
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -24,12 +25,14 @@ func genErrors(f *jen.File, m *Model) {
 	genEnvelopeFields(f, m)
 	genTypes(f, m)
 	genDetails(f, m)
-	genErrorString(f)
+	genErrorString(f, m)
 	genLogValue(f, m)
 	for _, e := range m.Errors {
 		genErrorType(f, m, e)
 		genConstructor(f, e)
-		genRender(f, e)
+		if e.HasTemplate() {
+			genRender(f, e)
+		}
 		genMethods(f, m, e)
 	}
 	genSentinels(f, m)
@@ -239,10 +242,6 @@ func genUnknownError(f *jen.File, m *Model) {
 		g.Return(jen.Id("logValue").Call(jen.Lit("UnknownError"), jen.Id("e"), d, jen.Id("attrs").Op("...")))
 	})
 	f.Line()
-	f.Func().Add(recv()).Id("appendMessage").Params(jen.Id("b").Index().Byte()).Index().Byte().Block(
-		jen.Return(jen.Append(jen.Id("b"), jen.Id("e").Dot("ErrorMessage").Call().Op("..."))),
-	)
-	f.Line()
 	genStatusText(f, m)
 }
 
@@ -299,25 +298,52 @@ func genDetails(f *jen.File, m *Model) {
 		jen.Return(jen.Op("&").Id("x")),
 	)
 	f.Line()
-}
-
-// genErrorString emits the helper of the Error methods:
-//
-//	func errorString(b []byte, cause error) string
-//
-// Each Error method renders into a stack buffer, so only the string
-// allocates.
-func genErrorString(f *jen.File) {
-	f.Comment("errorString returns b as a string, with \": \" and the cause's text after it")
-	f.Comment("when there is a cause.")
-	f.Func().Id("errorString").Params(jen.Id("b").Index().Byte(), jen.Id("cause").Error()).String().Block(
-		jen.If(jen.Id("cause").Op("!=").Nil()).Block(
-			jen.Id("b").Op("=").Append(jen.Id("b"), jen.Lit(": ").Op("...")),
-			jen.Id("b").Op("=").Append(jen.Id("b"), jen.Id("cause").Dot("Error").Call().Op("...")),
-		),
-		jen.Return(jen.String().Call(jen.Id("b"))),
+	f.Comment("statusOr returns the status x holds, or def when it holds none.")
+	f.Func().Params(jen.Id("x").Op("*").Id("details")).Id("statusOr").Params(jen.Id("def").Int()).Int().Block(
+		jen.If(jen.Id("x").Op("!=").Nil().Op("&&").Id("x").Dot("status").Op("!=").Lit(0)).Block(jen.Return(jen.Id("x").Dot("status"))),
+		jen.Return(jen.Id("def")),
 	)
 	f.Line()
+	f.Comment("withCause returns a copy of x with its cause set to err.")
+	f.Func().Params(jen.Id("x").Op("*").Id("details")).Id("withCause").Params(jen.Id("err").Error()).Op("*").Id("details").Block(
+		jen.Id("d").Op(":=").Id("x").Dot("get").Call(),
+		jen.Id("d").Dot("cause").Op("=").Id("err"),
+		jen.Return(jen.Id("d").Dot("ptr").Call()),
+	)
+	f.Line()
+}
+
+// genErrorString emits the helpers of the Error methods:
+//
+//	func errorText(head, message string, cause error) string
+//	func errorString(b []byte, cause error) string
+//
+// An error with a fixed message joins strings; one with params renders
+// into a stack buffer. Either way only the string allocates.
+func genErrorString(f *jen.File, m *Model) {
+	if slices.ContainsFunc(m.Errors, func(e *ErrorDef) bool { return !e.HasTemplate() }) {
+		f.Comment("errorText returns head and message, with \": \" and the cause's text after")
+		f.Comment("them when there is a cause.")
+		f.Func().Id("errorText").Params(jen.List(jen.Id("head"), jen.Id("message")).String(), jen.Id("cause").Error()).String().Block(
+			jen.If(jen.Id("cause").Op("!=").Nil()).Block(
+				jen.Return(jen.Id("head").Op("+").Id("message").Op("+").Lit(": ").Op("+").Id("cause").Dot("Error").Call()),
+			),
+			jen.Return(jen.Id("head").Op("+").Id("message")),
+		)
+		f.Line()
+	}
+	if slices.ContainsFunc(m.Errors, (*ErrorDef).HasTemplate) {
+		f.Comment("errorString returns b as a string, with \": \" and the cause's text after it")
+		f.Comment("when there is a cause.")
+		f.Func().Id("errorString").Params(jen.Id("b").Index().Byte(), jen.Id("cause").Error()).String().Block(
+			jen.If(jen.Id("cause").Op("!=").Nil()).Block(
+				jen.Id("b").Op("=").Append(jen.Id("b"), jen.Lit(": ").Op("...")),
+				jen.Id("b").Op("=").Append(jen.Id("b"), jen.Id("cause").Dot("Error").Call().Op("...")),
+			),
+			jen.Return(jen.String().Call(jen.Id("b"))),
+		)
+		f.Line()
+	}
 }
 
 // genLogValue emits the helper of the LogValue methods:
@@ -549,9 +575,9 @@ func genErrorType(f *jen.File, m *Model, e *ErrorDef) {
 	comment(f.Group, errorDoc(m, e))
 	f.Type().Id(e.Name).StructFunc(func(g *jen.Group) {
 		if e.HasTemplate() {
-			comment(g, fmt.Sprintf("Message, when set, is sent in the %s field instead of the message rendered from the params. %s leaves it empty; Parse sets it when the message received is not the template's.", fieldDoc(m.Envelope.Message), e.Constructor))
+			comment(g, "Message, when set, is sent instead of the message rendered from the params.")
 		} else {
-			comment(g, fmt.Sprintf("Message is sent in the %s field; when empty, the default message is.", fieldDoc(m.Envelope.Message)))
+			comment(g, fmt.Sprintf("Message is sent in the %s field; empty means the default.", fieldDoc(m.Envelope.Message)))
 		}
 		g.Id("Message").String()
 		for _, p := range e.Params {
@@ -657,27 +683,14 @@ func genConstructor(f *jen.File, e *ErrorDef) {
 	f.Line()
 }
 
-// genRender emits
+// genRender emits, for an error with params,
 //
 //	func (e *XxxError) appendMessage(b []byte) []byte
 //
-// and, for an error with params,
-//
-//	func (e *XxxError) render() string
-//
-// appendMessage lets the encoder write a templated message straight into
-// its buffer; render appends into a stack buffer, so that rendering a
-// message allocates only the string.
+// which lets the encoder write a templated message straight into its
+// buffer, and ErrorMessage render it into a stack buffer.
 func genRender(f *jen.File, e *ErrorDef) {
 	recv := jen.Params(jen.Id("e").Op("*").Id(e.Name))
-	if !e.HasTemplate() {
-		f.Comment("appendMessage appends the message sent.")
-		f.Func().Add(recv).Id("appendMessage").Params(jen.Id("b").Index().Byte()).Index().Byte().Block(
-			jen.Return(jen.Append(jen.Id("b"), jen.Id("e").Dot("ErrorMessage").Call().Op("..."))),
-		)
-		f.Line()
-		return
-	}
 	f.Comment("appendMessage appends the message sent: e.Message, or the template")
 	f.Comment("formatted with e's params.")
 	f.Func().Add(recv).Id("appendMessage").Params(jen.Id("b").Index().Byte()).Index().Byte().BlockFunc(func(g *jen.Group) {
@@ -689,12 +702,6 @@ func genRender(f *jen.File, e *ErrorDef) {
 		}
 		g.Return(jen.Id("b"))
 	})
-	f.Line()
-	f.Comment("render returns the message template formatted with e's params.")
-	f.Func().Params(jen.Id("e").Op("*").Id(e.Name)).Id("render").Params().String().Block(
-		jen.Var().Id("buf").Index(jen.Lit(messageBufSize(e))).Byte(),
-		jen.Return(jen.String().Call(jen.Id("e").Dot("appendMessage").Call(jen.Id("buf").Index(jen.Empty(), jen.Lit(0))))),
-	)
 	f.Line()
 }
 
@@ -742,11 +749,17 @@ func genMethods(f *jen.File, m *Model, e *ErrorDef) {
 	self := func() *jen.Statement { return jen.Id("e") }
 
 	f.Comment("Error returns the error's name, code and message, and its cause if any.")
-	f.Func().Add(recv()).Id("Error").Params().String().Block(
-		jen.Var().Id("buf").Index(jen.Lit(256)).Byte(),
-		jen.Id("b").Op(":=").Append(jen.Id("buf").Index(jen.Empty(), jen.Lit(0)), jen.Lit(errorHead(e)).Op("...")),
-		jen.Return(jen.Id("errorString").Call(self().Dot("appendMessage").Call(jen.Id("b")), self().Dot("Unwrap").Call())),
-	)
+	if e.HasTemplate() {
+		f.Func().Add(recv()).Id("Error").Params().String().Block(
+			jen.Var().Id("buf").Index(jen.Lit(256)).Byte(),
+			jen.Id("b").Op(":=").Append(jen.Id("buf").Index(jen.Empty(), jen.Lit(0)), jen.Lit(errorHead(e)).Op("...")),
+			jen.Return(jen.Id("errorString").Call(self().Dot("appendMessage").Call(jen.Id("b")), self().Dot("Unwrap").Call())),
+		)
+	} else {
+		f.Func().Add(recv()).Id("Error").Params().String().Block(
+			jen.Return(jen.Id("errorText").Call(jen.Lit(errorHead(e)), self().Dot("ErrorMessage").Call(), self().Dot("Unwrap").Call())),
+		)
+	}
 	f.Line()
 
 	if e.HasCode {
@@ -767,14 +780,14 @@ func genMethods(f *jen.File, m *Model, e *ErrorDef) {
 		f.Line()
 	}
 
-	if len(e.Fields) > 0 {
-		f.Comment("LogValue returns the error's name, code, status, message, params, fields")
-		f.Comment("and cause, for log/slog; params only when the message is rendered from")
-		f.Comment("them, fields only when set.")
-	} else {
-		f.Comment("LogValue returns the error's name, code, status, message, params and")
-		f.Comment("cause, for log/slog; params only when the message is rendered from them.")
+	logDoc := "LogValue returns e for log/slog: name, code, status, message"
+	if e.HasTemplate() {
+		logDoc += ", params (when the message is theirs)"
 	}
+	if len(e.Fields) > 0 {
+		logDoc += ", fields that are set"
+	}
+	comment(f.Group, logDoc+" and cause.")
 	f.Func().Add(recv()).Id("LogValue").Params().Qual("log/slog", "Value").BlockFunc(func(g *jen.Group) {
 		if len(e.Fields) > 0 {
 			g.Var().Id("attrs").Index().Qual("log/slog", "Attr")
@@ -811,14 +824,12 @@ func genMethods(f *jen.File, m *Model, e *ErrorDef) {
 
 	comment(f.Group, fmt.Sprintf("HTTPStatus returns %d, or the status set by WithStatus or received.", e.Status))
 	f.Func().Add(recv()).Id("HTTPStatus").Params().Int().Block(
-		jen.If(jen.Id("s").Op(":=").Add(self().Dot("x").Dot("get").Call().Dot("status")), jen.Id("s").Op("!=").Lit(0)).Block(jen.Return(jen.Id("s"))),
-		jen.Return(jen.Lit(e.Status)),
+		jen.Return(self().Dot("x").Dot("statusOr").Call(jen.Lit(e.Status))),
 	)
 	f.Line()
 
 	if e.HasTemplate() {
-		f.Comment("ErrorMessage returns e.Message, or the message rendered from the params")
-		f.Comment("when it is empty.")
+		f.Comment("ErrorMessage returns e.Message or, when empty, the rendered template.")
 	} else {
 		f.Comment("ErrorMessage returns e.Message, or the default message when it is empty.")
 	}
@@ -826,7 +837,9 @@ func genMethods(f *jen.File, m *Model, e *ErrorDef) {
 		jen.If(self().Dot("Message").Op("!=").Lit("")).Block(jen.Return(self().Dot("Message"))),
 		jen.Do(func(s *jen.Statement) {
 			if e.HasTemplate() {
-				s.Return(self().Dot("render").Call())
+				// Rendered into a stack buffer, only the string allocates.
+				s.Var().Id("buf").Index(jen.Lit(messageBufSize(e))).Byte().Line()
+				s.Return(jen.String().Call(self().Dot("appendMessage").Call(jen.Id("buf").Index(jen.Empty(), jen.Lit(0)))))
 			} else {
 				s.Return(jen.Lit(e.Message))
 			}
@@ -834,9 +847,7 @@ func genMethods(f *jen.File, m *Model, e *ErrorDef) {
 	)
 	f.Line()
 
-	f.Comment("ResponseBody returns an excerpt of the response body the error was parsed")
-	f.Comment("from, when that body was not the error envelope, such as a proxy's HTML")
-	f.Comment("page.")
+	f.Comment("ResponseBody returns an excerpt of a received body that was not an error body.")
 	f.Func().Add(recv()).Id("ResponseBody").Params().String().Block(jen.Return(self().Dot("x").Dot("get").Call().Dot("body")))
 	f.Line()
 
@@ -844,20 +855,15 @@ func genMethods(f *jen.File, m *Model, e *ErrorDef) {
 	f.Func().Add(recv()).Id("Unwrap").Params().Error().Block(jen.Return(self().Dot("x").Dot("get").Call().Dot("cause")))
 	f.Line()
 
-	comment(f.Group, fmt.Sprintf("Is reports whether target is %s, so that errors.Is(err, %s) holds for every %s.", e.Sentinel, e.Sentinel, e.Name))
+	comment(f.Group, fmt.Sprintf("Is reports whether target is %s, for errors.Is.", e.Sentinel))
 	f.Func().Add(recv()).Id("Is").Params(jen.Id("target").Error()).Bool().Block(
-		jen.List(jen.Id("s"), jen.Id("ok")).Op(":=").Id("target").Assert(jen.Op("*").Id("sentinel")),
-		jen.Return(jen.Id("ok").Op("&&").Id("s").Op("==").Id(e.Sentinel)),
+		jen.Return(jen.Id("target").Op("==").Id(e.Sentinel)),
 	)
 	f.Line()
 
-	f.Comment("WithCause records the error that caused e, for Unwrap and Error; the")
-	f.Comment("cause is never sent to clients. It changes e and returns it, to chain")
-	f.Comment("after the constructor.")
+	f.Comment("WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.")
 	f.Func().Add(recv()).Id("WithCause").Params(jen.Id("err").Error()).Op("*").Id(e.Name).Block(
-		jen.Id("x").Op(":=").Add(self().Dot("x").Dot("get").Call()),
-		jen.Id("x").Dot("cause").Op("=").Id("err"),
-		self().Dot("x").Op("=").Id("x").Dot("ptr").Call(),
+		self().Dot("x").Op("=").Add(self().Dot("x").Dot("withCause").Call(jen.Id("err"))),
 		jen.Return(self()),
 	)
 	f.Line()
@@ -944,32 +950,38 @@ func genSentinels(f *jen.File, m *Model) {
 // and the chain walk they share.
 func genMatchers(f *jen.File, m *Model) {
 	for _, e := range m.Errors {
-		comment(f.Group, fmt.Sprintf("%s reports whether err's chain holds %s or %s, as errors.Is(err, %s) does, without allocating.", e.Matcher, article(e.Name), e.Sentinel, e.Sentinel))
+		comment(f.Group, fmt.Sprintf("%s reports whether errors.Is(err, %s), without allocating.", e.Matcher, e.Sentinel))
 		f.Func().Id(e.Matcher).Params(jen.Id("err").Error()).Bool().Block(
-			jen.Return(jen.Id("find").Call(jen.Id("err"), jen.Func().Params(jen.Id("err").Error()).Bool().Block(
-				jen.Switch(jen.Id("e").Op(":=").Id("err").Assert(jen.Type())).Block(
-					jen.Case(jen.Op("*").Id(e.Name)).Block(jen.Return(jen.True())),
-					jen.Case(jen.Op("*").Id("sentinel")).Block(jen.Return(jen.Id("e").Op("==").Id(e.Sentinel))),
-				),
-				jen.Return(jen.False()),
-			)).Op("!=").Nil()),
+			jen.Return(jen.Id("matches").Call(jen.Id("err"), jen.Id(e.Sentinel))),
 		)
 		f.Line()
 	}
 
+	f.Comment("matches reports whether err's chain holds target, or an error whose Is")
+	f.Comment("method reports target, as errors.Is does, without allocating.")
+	f.Func().Id("matches").Params(jen.List(jen.Id("err"), jen.Id("target")).Error()).Bool().Block(
+		jen.Return(jen.Id("find").Call(jen.Id("err"), jen.Id("target"), jen.Id("isTarget")).Op("!=").Nil()),
+	)
+	f.Line()
+	f.Func().Id("isTarget").Params(jen.List(jen.Id("err"), jen.Id("target")).Error()).Bool().Block(
+		jen.List(jen.Id("x"), jen.Id("ok")).Op(":=").Id("err").Assert(jen.Interface(jen.Id("Is").Params(jen.Error()).Bool())),
+		jen.Return(jen.Id("err").Op("==").Id("target").Op("||").Id("ok").Op("&&").Id("x").Dot("Is").Call(jen.Id("target"))),
+	)
+	f.Line()
+
 	f.Comment("find returns the first error in err's chain, in the order errors.Is walks")
-	f.Comment("it, for which match is true, or nil. It uses type switches where errors.Is")
-	f.Comment("uses reflection, so it does not allocate.")
-	f.Func().Id("find").Params(jen.Id("err").Error(), jen.Id("match").Func().Params(jen.Error()).Bool()).Error().Block(
+	f.Comment("it, for which match(err, target) is true, or nil. It uses type switches")
+	f.Comment("where errors.Is uses reflection, so it does not allocate.")
+	f.Func().Id("find").Params(jen.List(jen.Id("err"), jen.Id("target")).Error(), jen.Id("match").Func().Params(jen.List(jen.Id("err"), jen.Id("target")).Error()).Bool()).Error().Block(
 		jen.For(jen.Id("err").Op("!=").Nil()).Block(
-			jen.If(jen.Id("match").Call(jen.Id("err"))).Block(jen.Return(jen.Id("err"))),
+			jen.If(jen.Id("match").Call(jen.Id("err"), jen.Id("target"))).Block(jen.Return(jen.Id("err"))),
 			jen.Switch(jen.Id("x").Op(":=").Id("err").Assert(jen.Type())).Block(
 				jen.Case(jen.Interface(jen.Id("Unwrap").Params().Error())).Block(
 					jen.Id("err").Op("=").Id("x").Dot("Unwrap").Call(),
 				),
 				jen.Case(jen.Interface(jen.Id("Unwrap").Params().Index().Error())).Block(
 					jen.For(jen.List(jen.Id("_"), jen.Id("err")).Op(":=").Range().Id("x").Dot("Unwrap").Call()).Block(
-						jen.If(jen.Id("found").Op(":=").Id("find").Call(jen.Id("err"), jen.Id("match")), jen.Id("found").Op("!=").Nil()).Block(
+						jen.If(jen.Id("found").Op(":=").Id("find").Call(jen.Id("err"), jen.Id("target"), jen.Id("match")), jen.Id("found").Op("!=").Nil()).Block(
 							jen.Return(jen.Id("found")),
 						),
 					),
@@ -985,14 +997,14 @@ func genMatchers(f *jen.File, m *Model) {
 	f.Comment("apiError returns the first API error in err's chain, or nil. An Err")
 	f.Comment("sentinel gives the zero-valued error it stands for.")
 	f.Func().Id("apiError").Params(jen.Id("err").Error()).Id("Error").Block(
-		jen.Switch(jen.Id("e").Op(":=").Id("find").Call(jen.Id("err"), jen.Id("isAPIError")).Assert(jen.Type())).Block(
+		jen.Switch(jen.Id("e").Op(":=").Id("find").Call(jen.Id("err"), jen.Nil(), jen.Id("isAPIError")).Assert(jen.Type())).Block(
 			jen.Case(jen.Op("*").Id("sentinel")).Block(jen.Return(jen.Id("e").Dot("err"))),
 			jen.Case(jen.Id("Error")).Block(jen.Return(jen.Id("e"))),
 		),
 		jen.Return(jen.Nil()),
 	)
 	f.Line()
-	f.Func().Id("isAPIError").Params(jen.Id("err").Error()).Bool().Block(
+	f.Func().Id("isAPIError").Params(jen.Id("err"), jen.Id("_").Error()).Bool().Block(
 		jen.List(jen.Id("_"), jen.Id("ok")).Op(":=").Id("err").Assert(jen.Id("Error")),
 		jen.Return(jen.Id("ok")),
 	)

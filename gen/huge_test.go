@@ -73,9 +73,9 @@ func TestLargeValidSpec(t *testing.T) {
 	assert.Equal(t, bundle(files), bundle(again), "output is not deterministic")
 }
 
-// syntheticSpec returns a valid spec of n errors, with params of every
-// type, several statuses, aliases and documentation, for scale tests and
-// benchmarks.
+// syntheticSpec returns a valid spec of n errors, for scale tests and
+// benchmarks: a third with params of every type, a third with aliases,
+// several statuses and documentation throughout.
 func syntheticSpec(n int) []byte {
 	var b bytes.Buffer
 	b.WriteString("version: 1\npackage: synth\napi: Synthetic\ndescription: A synthetic API for scale tests.\nerrors:\n")
@@ -88,14 +88,16 @@ func syntheticSpec(n int) []byte {
 		switch {
 		case i == 0:
 			b.WriteString("    statuses: [500, 502, 503]\n    fallback: true\n    retry: backoff\n    message: Internal failure\n")
-		case i%3 == 0:
+		case i%3 == 1:
+			b.WriteString("    message: \"Item {item} failed after {tries} tries at {load} load ({{ok}})\"\n    examples: [\"Item a failed after 2 tries at 0.50 load ({ok})\"]\n")
+			b.WriteString("    params:\n      - {name: item, type: string, doc: the item}\n      - {name: tries, type: int}\n      - {name: load, type: float64, format: \"%.2f\"}\n")
+		case i%3 == 2:
 			fmt.Fprintf(&b, "    aliases: [%d]\n", 900000+i)
 			fallthrough
 		default:
-			b.WriteString("    message: \"Item {item} failed after {tries} tries at {load} load ({{ok}})\"\n")
-			b.WriteString("    params:\n      - {name: item, type: string, doc: the item}\n      - {name: tries, type: int}\n      - {name: load, type: float64, format: \"%.2f\"}\n")
+			fmt.Fprintf(&b, "    message: Synthetic failure %d\n    examples: [Synthetic failure %d]\n", i, i)
 		}
-		fmt.Fprintf(&b, "    summary: Synthetic error %d\n    description: Occurs in synthetic test %d.\n    scenarios: [One, Two]\n    examples: [\"Item a failed after 2 tries at 0.50 load ({ok})\"]\n    action: Retry\n    fixes: [Fix it]\n", i, i)
+		fmt.Fprintf(&b, "    summary: Synthetic error %d\n    description: Occurs in synthetic test %d.\n    scenarios: [One, Two]\n    action: Retry\n    fixes: [Fix it]\n", i, i)
 	}
 	return b.Bytes()
 }

@@ -35,12 +35,14 @@ func genHTTP(f *jen.File, m *Model) {
 	genObjectTypes(f, m)
 	for _, e := range m.Errors {
 		genMarshalJSON(f, e.Name)
-		genAppendBody(f, m, e.Name, e.Body, false)
+		genAppendBody(f, m, e.Name, e.Body, false, e.HasTemplate())
 		genFill(f, e)
-		genReceive(f, m, e)
+		if !plain(m, e) {
+			genReceive(f, m, e)
+		}
 	}
 	genMarshalJSON(f, "UnknownError")
-	genAppendBody(f, m, "UnknownError", m.UnknownBody, true)
+	genAppendBody(f, m, "UnknownError", m.UnknownBody, true, false)
 	genHeaders(f, m)
 	genAppendError(f, m)
 	genWriteError(f, m)
@@ -123,9 +125,10 @@ func genMarshalJSON(f *jen.File, name string) {
 //
 //	func (e *XxxError) appendBody(b []byte) []byte
 //
-// which writes the body Build laid out: fixed text, with the message
-// rendered straight into b, the status, and each field when it is set.
-func genAppendBody(f *jen.File, m *Model, name string, parts []BodyPart, unknown bool) {
+// which writes the body Build laid out: fixed text, the message (one with
+// params rendered straight into b), the status, and each field when it is
+// set.
+func genAppendBody(f *jen.File, m *Model, name string, parts []BodyPart, unknown, templated bool) {
 	f.Comment("appendBody appends the error's HTTP body to b.")
 	f.Func().Params(jen.Id("e").Op("*").Id(name)).Id("appendBody").Params(jen.Id("b").Index().Byte()).Index().Byte().BlockFunc(func(g *jen.Group) {
 		// Each object of fields alone gets its own mark (where it starts,
@@ -153,7 +156,11 @@ func genAppendBody(f *jen.File, m *Model, name string, parts []BodyPart, unknown
 			case ValueMessage:
 				g.Add(text(p))
 				g.Id("start").Op(":=").Len(jen.Id("b"))
-				g.Id("b").Op("=").Id("closeJSONString").Call(jen.Id("e").Dot("appendMessage").Call(jen.Id("b")), jen.Id("start"))
+				msg := jen.Id("e").Dot("appendMessage").Call(jen.Id("b"))
+				if !templated {
+					msg = jen.Append(jen.Id("b"), jen.Id("e").Dot("ErrorMessage").Call().Op("..."))
+				}
+				g.Id("b").Op("=").Id("closeJSONString").Call(msg, jen.Id("start"))
 			case ValueStatus:
 				g.Add(text(p))
 				g.Id("b").Op("=").Qual("strconv", "AppendInt").Call(jen.Id("b"), jen.Int64().Call(jen.Id("e").Dot("HTTPStatus").Call()), jen.Lit(10))
@@ -378,8 +385,7 @@ func genFill(f *jen.File, e *ErrorDef) {
 	if !e.Parseable {
 		return
 	}
-	f.Comment("fill sets e's params from a received message and reports whether the")
-	f.Comment("template, rendered with them, is the message.")
+	f.Comment("fill sets e's params from a message and reports whether it is the template's.")
 	f.Func().Params(jen.Id("e").Op("*").Id(e.Name)).Id("fill").Params(jen.Id("msg").Index().Byte()).Bool().BlockFunc(func(g *jen.Group) {
 		g.Var().Id("c").Id(e.Name)
 		segs := e.Template
@@ -626,8 +632,23 @@ func receiveFunc(e *ErrorDef) string { return "receive" + e.Name }
 // resolveType and byStatus is this one plain call: inlined code in
 // thousands of cases makes the compiler's work grow faster than the
 // number of errors.
-func receiveCall(e *ErrorDef, code, body jen.Code) *jen.Statement {
+//
+// A plain error is received by one function for all of them, whose
+// plainError has its layout.
+func receiveCall(m *Model, e *ErrorDef, code, body jen.Code) *jen.Statement {
+	if plain(m, e) {
+		return jen.Return(jen.Parens(jen.Op("*").Id(e.Name)).Call(jen.Id("receivePlain").Call(
+			jen.Id("status"), code, jen.Id("message"), body, jen.Id("m"), jen.Id("data"), jen.Lit(e.Status), jen.Lit(e.Message),
+		)))
+	}
 	return jen.Return(jen.Id(receiveFunc(e)).Call(jen.Id("status"), code, jen.Id("message"), body, jen.Id("m"), jen.Id("data")))
+}
+
+// plain reports whether e has neither params nor fields or headers of its
+// own, nor keeps the type it is received with: whether its type has the
+// layout of plainError.
+func plain(m *Model, e *ErrorDef) bool {
+	return !e.HasTemplate() && len(e.OwnFields) == 0 && len(e.OwnHeaders) == 0 && (m.Envelope.Type == nil || e.Type != "")
 }
 
 // zeroCode is the zero Code, for an error received without one.
@@ -647,7 +668,7 @@ func zeroCode(m *Model) jen.Code {
 // template that can be parsed back, with the params when the message is
 // the template's, else with the message as it came.
 func genReceive(f *jen.File, m *Model, e *ErrorDef) {
-	comment(f.Group, fmt.Sprintf("%s returns %s received with status, code (its own or an alias), message, body excerpt and the members found in data, if any.", receiveFunc(e), article(e.Name)))
+	comment(f.Group, fmt.Sprintf("%s returns %s received with status, code, message, body excerpt and members.", receiveFunc(e), article(e.Name)))
 	f.Func().Id(receiveFunc(e)).Params(
 		jen.Id("status").Int(), jen.Id("code").Id("Code"), jen.Id("message").Index().Byte(), jen.Id("body").String(),
 		jen.Id("m").Op("*").Id("received"), jen.Id("data").Index().Byte(),
@@ -710,6 +731,50 @@ func genReceive(f *jen.File, m *Model, e *ErrorDef) {
 	f.Line()
 }
 
+// genReceivePlain emits, when some errors are plain,
+//
+//	type plainError struct { Message string; x *details }
+//	func receivePlain(status int, code Code, message []byte, body string, m *received, data []byte, def int, defMessage string) *plainError
+//
+// which receives every plain error: its caller converts the result to the
+// error's own type, which has the same layout.
+func genReceivePlain(f *jen.File, m *Model) {
+	if !slices.ContainsFunc(m.Errors, func(e *ErrorDef) bool { return plain(m, e) }) {
+		return
+	}
+	f.Comment("plainError has the layout of each error without params, fields or headers")
+	f.Comment("of its own, so that receivePlain receives them all.")
+	f.Type().Id("plainError").StructFunc(func(g *jen.Group) {
+		g.Comment("Message is the error's Message.")
+		g.Id("Message").String()
+		if m.Envelope.HasFieldsType() {
+			g.Id("EnvelopeFields")
+		}
+		g.Id("x").Op("*").Id("details")
+	})
+	f.Line()
+	f.Comment("receivePlain returns a plain error received with status, code (an alias,")
+	f.Comment("or none), message, body excerpt and the members found in data, if any;")
+	f.Comment("def and defMessage are the error's default status and message.")
+	f.Func().Id("receivePlain").Params(
+		jen.Id("status").Int(), jen.Id("code").Id("Code"), jen.Id("message").Index().Byte(), jen.Id("body").String(),
+		jen.Id("m").Op("*").Id("received"), jen.Id("data").Index().Byte(), jen.Id("def").Int(), jen.Id("defMessage").String(),
+	).Op("*").Id("plainError").BlockFunc(func(g *jen.Group) {
+		g.List(jen.Id("e"), jen.Id("x")).Op(":=").Id("alloc").Index(jen.Id("plainError")).Call(jen.Id("details").Values(jen.Dict{
+			jen.Id("code"):   jen.Id("code"),
+			jen.Id("status"): jen.Id("nonDefault").Call(jen.Id("status"), jen.Id("def")),
+			jen.Id("body"):   jen.Id("body"),
+		}))
+		g.Id("e").Dot("x").Op("=").Id("x")
+		g.Id("e").Dot("Message").Op("=").Id("messageOr").Call(jen.Id("message"), jen.Id("defMessage"))
+		if len(m.Envelope.Fields) > 0 {
+			g.If(jen.Id("m").Op("!=").Nil()).Block(jen.Id("e").Dot("fillFields").Call(jen.Id("m"), jen.Id("data")))
+		}
+		g.Return(jen.Id("e"))
+	})
+	f.Line()
+}
+
 // fillField sets v from the member of field fl that m found in data.
 func fillField(v *jen.Statement, fl *Field) *jen.Statement {
 	mb := jen.Id("m").Index(jen.Id(memberConst(fl.Member)))
@@ -737,6 +802,7 @@ func genResolve(f *jen.File, m *Model) {
 		jen.Return(jen.Op("&").Id("p").Dot("e"), jen.Op("&").Id("p").Dot("x")),
 	)
 	f.Line()
+	genReceivePlain(f, m)
 	params := func(first ...jen.Code) []jen.Code {
 		return append(first, jen.Id("message").Index().Byte(), jen.Id("m").Op("*").Id("received"), jen.Id("data").Index().Byte())
 	}
@@ -765,12 +831,12 @@ func genResolve(f *jen.File, m *Model) {
 										for _, s := range a.Statuses {
 											g.Lit(s)
 										}
-									}).Block(receiveCall(a, kept.Clone(), jen.Lit("")))
+									}).Block(receiveCall(m, a, kept.Clone(), jen.Lit("")))
 								}
 							})
 						}
 						if r.Owner != nil {
-							g.Add(receiveCall(r.Owner, zeroCode(m), jen.Lit("")))
+							g.Add(receiveCall(m, r.Owner, zeroCode(m), jen.Lit("")))
 						}
 					})
 				}
@@ -798,7 +864,7 @@ func genResolve(f *jen.File, m *Model) {
 									plain = append(plain, e)
 									continue
 								}
-								g.If(jen.Qual("bytes", "HasPrefix").Call(jen.Id("message"), jen.Index().Byte().Parens(jen.Lit(e.MessagePrefix)))).Block(receiveCall(e, zeroCode(m), jen.Lit("")))
+								g.If(jen.Qual("bytes", "HasPrefix").Call(jen.Id("message"), jen.Index().Byte().Parens(jen.Lit(e.MessagePrefix)))).Block(receiveCall(m, e, zeroCode(m), jen.Lit("")))
 							}
 							if len(plain) == 0 {
 								plain = r.Errors
@@ -816,12 +882,12 @@ func genResolve(f *jen.File, m *Model) {
 										}
 									}
 									if len(statuses) > 0 {
-										g.Case(statuses...).Block(receiveCall(e, zeroCode(m), jen.Lit("")))
+										g.Case(statuses...).Block(receiveCall(m, e, zeroCode(m), jen.Lit("")))
 									}
 								}
 							})
 						}
-						g.Add(receiveCall(plain[0], zeroCode(m), jen.Lit("")))
+						g.Add(receiveCall(m, plain[0], zeroCode(m), jen.Lit("")))
 					})
 				}
 			}),
@@ -851,7 +917,7 @@ func genResolve(f *jen.File, m *Model) {
 								default:
 									match = jen.String().Call(jen.Id("message")).Op("==").Lit(e.Message)
 								}
-								g.Case(match).Block(receiveCall(e, zeroCode(m), jen.Lit("")))
+								g.Case(match).Block(receiveCall(m, e, zeroCode(m), jen.Lit("")))
 							}
 						})
 					})
@@ -868,10 +934,10 @@ func genResolve(f *jen.File, m *Model) {
 		jen.Switch(jen.Id("status")).BlockFunc(func(g *jen.Group) {
 			for _, o := range m.StatusOwners {
 				code := zeroCode(m)
-				if o.Error.HasCode {
+				if o.Error.HasCode && !plain(m, o.Error) {
 					code = jen.Id(o.Error.CodeConst)
 				}
-				g.Case(jen.Lit(o.Status)).Block(receiveCall(o.Error, code, jen.Id("body")))
+				g.Case(jen.Lit(o.Status)).Block(receiveCall(m, o.Error, code, jen.Id("body")))
 			}
 		}),
 		jen.Return(jen.Id("receiveUnknown").Call(jen.Id("status"), zeroCode(m), jen.Id("message"), jen.Id("body"), jen.Id("m"), jen.Id("data"))),

@@ -169,10 +169,6 @@ func (e *UnknownError) LogValue() slog.Value {
 	return logValue("UnknownError", e, &details{body: e.Body}, attrs...)
 }
 
-func (e *UnknownError) appendMessage(b []byte) []byte {
-	return append(b, e.ErrorMessage()...)
-}
-
 // statusText returns the text of an HTTP status, never empty: net/http's,
 // the spec's for a status net/http does not know, or "HTTP status N".
 func statusText(status int) string {
@@ -247,6 +243,30 @@ func (x details) ptr() *details {
 	return &x
 }
 
+// statusOr returns the status x holds, or def when it holds none.
+func (x *details) statusOr(def int) int {
+	if x != nil && x.status != 0 {
+		return x.status
+	}
+	return def
+}
+
+// withCause returns a copy of x with its cause set to err.
+func (x *details) withCause(err error) *details {
+	d := x.get()
+	d.cause = err
+	return d.ptr()
+}
+
+// errorText returns head and message, with ": " and the cause's text after
+// them when there is a cause.
+func errorText(head, message string, cause error) string {
+	if cause != nil {
+		return head + message + ": " + cause.Error()
+	}
+	return head + message
+}
+
 // errorString returns b as a string, with ": " and the cause's text after it
 // when there is a cause.
 func errorString(b []byte, cause error) string {
@@ -286,9 +306,7 @@ func logValue(name string, e Error, x *details, params ...slog.Attr) slog.Value 
 //
 // Retrying the same request fails the same way.
 type OutOfCreditError struct {
-	// Message, when set, is sent in the detail field instead of the message
-	// rendered from the params. NewOutOfCreditError leaves it empty; Parse sets it
-	// when the message received is not the template's.
+	// Message, when set, is sent instead of the message rendered from the params.
 	Message string
 	// Balance is the account's balance.
 	Balance int
@@ -324,12 +342,6 @@ func (e *OutOfCreditError) appendMessage(b []byte) []byte {
 	return b
 }
 
-// render returns the message template formatted with e's params.
-func (e *OutOfCreditError) render() string {
-	var buf [128]byte
-	return string(e.appendMessage(buf[:0]))
-}
-
 // Error returns the error's name, code and message, and its cause if any.
 func (e *OutOfCreditError) Error() string {
 	var buf [256]byte
@@ -343,9 +355,8 @@ func (e *OutOfCreditError) ErrorCode() Code {
 	return CodeOutOfCredit
 }
 
-// LogValue returns the error's name, code, status, message, params, fields
-// and cause, for log/slog; params only when the message is rendered from
-// them, fields only when set.
+// LogValue returns e for log/slog: name, code, status, message, params (when
+// the message is theirs), fields that are set and cause.
 func (e *OutOfCreditError) LogValue() slog.Value {
 	var attrs []slog.Attr
 	if e.Message == "" {
@@ -365,24 +376,19 @@ func (e *OutOfCreditError) LogValue() slog.Value {
 
 // HTTPStatus returns 403, or the status set by WithStatus or received.
 func (e *OutOfCreditError) HTTPStatus() int {
-	if s := e.x.get().status; s != 0 {
-		return s
-	}
-	return 403
+	return e.x.statusOr(403)
 }
 
-// ErrorMessage returns e.Message, or the message rendered from the params
-// when it is empty.
+// ErrorMessage returns e.Message or, when empty, the rendered template.
 func (e *OutOfCreditError) ErrorMessage() string {
 	if e.Message != "" {
 		return e.Message
 	}
-	return e.render()
+	var buf [128]byte
+	return string(e.appendMessage(buf[:0]))
 }
 
-// ResponseBody returns an excerpt of the response body the error was parsed
-// from, when that body was not the error envelope, such as a proxy's HTML
-// page.
+// ResponseBody returns an excerpt of a received body that was not an error body.
 func (e *OutOfCreditError) ResponseBody() string {
 	return e.x.get().body
 }
@@ -392,20 +398,14 @@ func (e *OutOfCreditError) Unwrap() error {
 	return e.x.get().cause
 }
 
-// Is reports whether target is ErrOutOfCredit, so that errors.Is(err,
-// ErrOutOfCredit) holds for every OutOfCreditError.
+// Is reports whether target is ErrOutOfCredit, for errors.Is.
 func (e *OutOfCreditError) Is(target error) bool {
-	s, ok := target.(*sentinel)
-	return ok && s == ErrOutOfCredit
+	return target == ErrOutOfCredit
 }
 
-// WithCause records the error that caused e, for Unwrap and Error; the
-// cause is never sent to clients. It changes e and returns it, to chain
-// after the constructor.
+// WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *OutOfCreditError) WithCause(err error) *OutOfCreditError {
-	x := e.x.get()
-	x.cause = err
-	e.x = x.ptr()
+	e.x = e.x.withCause(err)
 	return e
 }
 
@@ -415,7 +415,7 @@ func (e *OutOfCreditError) WithCause(err error) *OutOfCreditError {
 //
 // Retrying the same request fails the same way.
 type ValidationError struct {
-	// Message is sent in the detail field; when empty, the default message is.
+	// Message is sent in the detail field; empty means the default.
 	Message string
 	EnvelopeFields
 	// Errors is each validation error, with a pointer to its place in the request,
@@ -437,16 +437,9 @@ func NewValidationError(message string) *ValidationError {
 	return &ValidationError{Message: message}
 }
 
-// appendMessage appends the message sent.
-func (e *ValidationError) appendMessage(b []byte) []byte {
-	return append(b, e.ErrorMessage()...)
-}
-
 // Error returns the error's name, code and message, and its cause if any.
 func (e *ValidationError) Error() string {
-	var buf [256]byte
-	b := append(buf[:0], "ValidationError (https://example.net/validation-error): "...)
-	return errorString(e.appendMessage(b), e.Unwrap())
+	return errorText("ValidationError (https://example.net/validation-error): ", e.ErrorMessage(), e.Unwrap())
 }
 
 // ErrorCode returns CodeValidation, whatever code the error was received with.
@@ -454,9 +447,8 @@ func (e *ValidationError) ErrorCode() Code {
 	return CodeValidation
 }
 
-// LogValue returns the error's name, code, status, message, params, fields
-// and cause, for log/slog; params only when the message is rendered from
-// them, fields only when set.
+// LogValue returns e for log/slog: name, code, status, message, fields that
+// are set and cause.
 func (e *ValidationError) LogValue() slog.Value {
 	var attrs []slog.Attr
 	if e.Instance != "" {
@@ -476,10 +468,7 @@ func (e *ValidationError) LogValue() slog.Value {
 
 // HTTPStatus returns 422, or the status set by WithStatus or received.
 func (e *ValidationError) HTTPStatus() int {
-	if s := e.x.get().status; s != 0 {
-		return s
-	}
-	return 422
+	return e.x.statusOr(422)
 }
 
 // ErrorMessage returns e.Message, or the default message when it is empty.
@@ -490,9 +479,7 @@ func (e *ValidationError) ErrorMessage() string {
 	return "Your request is not valid."
 }
 
-// ResponseBody returns an excerpt of the response body the error was parsed
-// from, when that body was not the error envelope, such as a proxy's HTML
-// page.
+// ResponseBody returns an excerpt of a received body that was not an error body.
 func (e *ValidationError) ResponseBody() string {
 	return e.x.get().body
 }
@@ -502,20 +489,14 @@ func (e *ValidationError) Unwrap() error {
 	return e.x.get().cause
 }
 
-// Is reports whether target is ErrValidation, so that errors.Is(err,
-// ErrValidation) holds for every ValidationError.
+// Is reports whether target is ErrValidation, for errors.Is.
 func (e *ValidationError) Is(target error) bool {
-	s, ok := target.(*sentinel)
-	return ok && s == ErrValidation
+	return target == ErrValidation
 }
 
-// WithCause records the error that caused e, for Unwrap and Error; the
-// cause is never sent to clients. It changes e and returns it, to chain
-// after the constructor.
+// WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *ValidationError) WithCause(err error) *ValidationError {
-	x := e.x.get()
-	x.cause = err
-	e.x = x.ptr()
+	e.x = e.x.withCause(err)
 	return e
 }
 
@@ -538,7 +519,7 @@ func (e *ValidationError) WithStatus(status int) *ValidationError {
 // Retrying the same request fails the same way. WriteError sends it for any
 // error that is not an API error.
 type InternalServerError struct {
-	// Message is sent in the detail field; when empty, the default message is.
+	// Message is sent in the detail field; empty means the default.
 	Message string
 	EnvelopeFields
 
@@ -554,16 +535,9 @@ func NewInternalServerError(message string) *InternalServerError {
 	return &InternalServerError{Message: message}
 }
 
-// appendMessage appends the message sent.
-func (e *InternalServerError) appendMessage(b []byte) []byte {
-	return append(b, e.ErrorMessage()...)
-}
-
 // Error returns the error's name, code and message, and its cause if any.
 func (e *InternalServerError) Error() string {
-	var buf [256]byte
-	b := append(buf[:0], "InternalServerError (about:blank): "...)
-	return errorString(e.appendMessage(b), e.Unwrap())
+	return errorText("InternalServerError (about:blank): ", e.ErrorMessage(), e.Unwrap())
 }
 
 // ErrorCode returns CodeInternalServer, whatever code the error was received
@@ -572,9 +546,8 @@ func (e *InternalServerError) ErrorCode() Code {
 	return CodeInternalServer
 }
 
-// LogValue returns the error's name, code, status, message, params, fields
-// and cause, for log/slog; params only when the message is rendered from
-// them, fields only when set.
+// LogValue returns e for log/slog: name, code, status, message, fields that
+// are set and cause.
 func (e *InternalServerError) LogValue() slog.Value {
 	var attrs []slog.Attr
 	if e.Instance != "" {
@@ -588,10 +561,7 @@ func (e *InternalServerError) LogValue() slog.Value {
 
 // HTTPStatus returns 500, or the status set by WithStatus or received.
 func (e *InternalServerError) HTTPStatus() int {
-	if s := e.x.get().status; s != 0 {
-		return s
-	}
-	return 500
+	return e.x.statusOr(500)
 }
 
 // ErrorMessage returns e.Message, or the default message when it is empty.
@@ -602,9 +572,7 @@ func (e *InternalServerError) ErrorMessage() string {
 	return "Internal Server Error"
 }
 
-// ResponseBody returns an excerpt of the response body the error was parsed
-// from, when that body was not the error envelope, such as a proxy's HTML
-// page.
+// ResponseBody returns an excerpt of a received body that was not an error body.
 func (e *InternalServerError) ResponseBody() string {
 	return e.x.get().body
 }
@@ -614,20 +582,14 @@ func (e *InternalServerError) Unwrap() error {
 	return e.x.get().cause
 }
 
-// Is reports whether target is ErrInternalServer, so that errors.Is(err,
-// ErrInternalServer) holds for every InternalServerError.
+// Is reports whether target is ErrInternalServer, for errors.Is.
 func (e *InternalServerError) Is(target error) bool {
-	s, ok := target.(*sentinel)
-	return ok && s == ErrInternalServer
+	return target == ErrInternalServer
 }
 
-// WithCause records the error that caused e, for Unwrap and Error; the
-// cause is never sent to clients. It changes e and returns it, to chain
-// after the constructor.
+// WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *InternalServerError) WithCause(err error) *InternalServerError {
-	x := e.x.get()
-	x.cause = err
-	e.x = x.ptr()
+	e.x = e.x.withCause(err)
 	return e
 }
 
@@ -650,7 +612,7 @@ func (e *InternalServerError) WithStatus(status int) *InternalServerError {
 //
 // Retrying the same request fails the same way.
 type UnauthenticatedError struct {
-	// Message is sent in the detail field; when empty, the default message is.
+	// Message is sent in the detail field; empty means the default.
 	Message string
 	EnvelopeFields
 
@@ -666,16 +628,9 @@ func NewUnauthenticatedError(message string) *UnauthenticatedError {
 	return &UnauthenticatedError{Message: message}
 }
 
-// appendMessage appends the message sent.
-func (e *UnauthenticatedError) appendMessage(b []byte) []byte {
-	return append(b, e.ErrorMessage()...)
-}
-
 // Error returns the error's name, code and message, and its cause if any.
 func (e *UnauthenticatedError) Error() string {
-	var buf [256]byte
-	b := append(buf[:0], "UnauthenticatedError (https://docs.truelayer.com/docs/error-types#unauthenticated): "...)
-	return errorString(e.appendMessage(b), e.Unwrap())
+	return errorText("UnauthenticatedError (https://docs.truelayer.com/docs/error-types#unauthenticated): ", e.ErrorMessage(), e.Unwrap())
 }
 
 // ErrorCode returns CodeUnauthenticated, whatever code the error was received
@@ -684,9 +639,8 @@ func (e *UnauthenticatedError) ErrorCode() Code {
 	return CodeUnauthenticated
 }
 
-// LogValue returns the error's name, code, status, message, params, fields
-// and cause, for log/slog; params only when the message is rendered from
-// them, fields only when set.
+// LogValue returns e for log/slog: name, code, status, message, fields that
+// are set and cause.
 func (e *UnauthenticatedError) LogValue() slog.Value {
 	var attrs []slog.Attr
 	if e.Instance != "" {
@@ -700,10 +654,7 @@ func (e *UnauthenticatedError) LogValue() slog.Value {
 
 // HTTPStatus returns 401, or the status set by WithStatus or received.
 func (e *UnauthenticatedError) HTTPStatus() int {
-	if s := e.x.get().status; s != 0 {
-		return s
-	}
-	return 401
+	return e.x.statusOr(401)
 }
 
 // ErrorMessage returns e.Message, or the default message when it is empty.
@@ -714,9 +665,7 @@ func (e *UnauthenticatedError) ErrorMessage() string {
 	return "Unauthenticated"
 }
 
-// ResponseBody returns an excerpt of the response body the error was parsed
-// from, when that body was not the error envelope, such as a proxy's HTML
-// page.
+// ResponseBody returns an excerpt of a received body that was not an error body.
 func (e *UnauthenticatedError) ResponseBody() string {
 	return e.x.get().body
 }
@@ -726,20 +675,14 @@ func (e *UnauthenticatedError) Unwrap() error {
 	return e.x.get().cause
 }
 
-// Is reports whether target is ErrUnauthenticated, so that errors.Is(err,
-// ErrUnauthenticated) holds for every UnauthenticatedError.
+// Is reports whether target is ErrUnauthenticated, for errors.Is.
 func (e *UnauthenticatedError) Is(target error) bool {
-	s, ok := target.(*sentinel)
-	return ok && s == ErrUnauthenticated
+	return target == ErrUnauthenticated
 }
 
-// WithCause records the error that caused e, for Unwrap and Error; the
-// cause is never sent to clients. It changes e and returns it, to chain
-// after the constructor.
+// WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *UnauthenticatedError) WithCause(err error) *UnauthenticatedError {
-	x := e.x.get()
-	x.cause = err
-	e.x = x.ptr()
+	e.x = e.x.withCause(err)
 	return e
 }
 
@@ -749,7 +692,7 @@ func (e *UnauthenticatedError) WithCause(err error) *UnauthenticatedError {
 //
 // Retrying the same request fails the same way.
 type ForbiddenError struct {
-	// Message is sent in the detail field; when empty, the default message is.
+	// Message is sent in the detail field; empty means the default.
 	Message string
 	EnvelopeFields
 
@@ -765,16 +708,9 @@ func NewForbiddenError(message string) *ForbiddenError {
 	return &ForbiddenError{Message: message}
 }
 
-// appendMessage appends the message sent.
-func (e *ForbiddenError) appendMessage(b []byte) []byte {
-	return append(b, e.ErrorMessage()...)
-}
-
 // Error returns the error's name, code and message, and its cause if any.
 func (e *ForbiddenError) Error() string {
-	var buf [256]byte
-	b := append(buf[:0], "ForbiddenError (https://docs.truelayer.com/docs/error-types#forbidden): "...)
-	return errorString(e.appendMessage(b), e.Unwrap())
+	return errorText("ForbiddenError (https://docs.truelayer.com/docs/error-types#forbidden): ", e.ErrorMessage(), e.Unwrap())
 }
 
 // ErrorCode returns CodeForbidden, whatever code the error was received with.
@@ -782,9 +718,8 @@ func (e *ForbiddenError) ErrorCode() Code {
 	return CodeForbidden
 }
 
-// LogValue returns the error's name, code, status, message, params, fields
-// and cause, for log/slog; params only when the message is rendered from
-// them, fields only when set.
+// LogValue returns e for log/slog: name, code, status, message, fields that
+// are set and cause.
 func (e *ForbiddenError) LogValue() slog.Value {
 	var attrs []slog.Attr
 	if e.Instance != "" {
@@ -798,10 +733,7 @@ func (e *ForbiddenError) LogValue() slog.Value {
 
 // HTTPStatus returns 403, or the status set by WithStatus or received.
 func (e *ForbiddenError) HTTPStatus() int {
-	if s := e.x.get().status; s != 0 {
-		return s
-	}
-	return 403
+	return e.x.statusOr(403)
 }
 
 // ErrorMessage returns e.Message, or the default message when it is empty.
@@ -812,9 +744,7 @@ func (e *ForbiddenError) ErrorMessage() string {
 	return "Forbidden"
 }
 
-// ResponseBody returns an excerpt of the response body the error was parsed
-// from, when that body was not the error envelope, such as a proxy's HTML
-// page.
+// ResponseBody returns an excerpt of a received body that was not an error body.
 func (e *ForbiddenError) ResponseBody() string {
 	return e.x.get().body
 }
@@ -824,20 +754,14 @@ func (e *ForbiddenError) Unwrap() error {
 	return e.x.get().cause
 }
 
-// Is reports whether target is ErrForbidden, so that errors.Is(err,
-// ErrForbidden) holds for every ForbiddenError.
+// Is reports whether target is ErrForbidden, for errors.Is.
 func (e *ForbiddenError) Is(target error) bool {
-	s, ok := target.(*sentinel)
-	return ok && s == ErrForbidden
+	return target == ErrForbidden
 }
 
-// WithCause records the error that caused e, for Unwrap and Error; the
-// cause is never sent to clients. It changes e and returns it, to chain
-// after the constructor.
+// WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *ForbiddenError) WithCause(err error) *ForbiddenError {
-	x := e.x.get()
-	x.cause = err
-	e.x = x.ptr()
+	e.x = e.x.withCause(err)
 	return e
 }
 
@@ -847,7 +771,7 @@ func (e *ForbiddenError) WithCause(err error) *ForbiddenError {
 //
 // Retrying the same request fails the same way.
 type InvalidParametersError struct {
-	// Message is sent in the detail field; when empty, the default message is.
+	// Message is sent in the detail field; empty means the default.
 	Message string
 	EnvelopeFields
 	// Errors is an object: each invalid field's path, mapped to a list of
@@ -866,16 +790,9 @@ func NewInvalidParametersError(message string) *InvalidParametersError {
 	return &InvalidParametersError{Message: message}
 }
 
-// appendMessage appends the message sent.
-func (e *InvalidParametersError) appendMessage(b []byte) []byte {
-	return append(b, e.ErrorMessage()...)
-}
-
 // Error returns the error's name, code and message, and its cause if any.
 func (e *InvalidParametersError) Error() string {
-	var buf [256]byte
-	b := append(buf[:0], "InvalidParametersError (https://docs.truelayer.com/docs/error-types#invalid-parameters): "...)
-	return errorString(e.appendMessage(b), e.Unwrap())
+	return errorText("InvalidParametersError (https://docs.truelayer.com/docs/error-types#invalid-parameters): ", e.ErrorMessage(), e.Unwrap())
 }
 
 // ErrorCode returns CodeInvalidParameters, whatever code the error was
@@ -884,9 +801,8 @@ func (e *InvalidParametersError) ErrorCode() Code {
 	return CodeInvalidParameters
 }
 
-// LogValue returns the error's name, code, status, message, params, fields
-// and cause, for log/slog; params only when the message is rendered from
-// them, fields only when set.
+// LogValue returns e for log/slog: name, code, status, message, fields that
+// are set and cause.
 func (e *InvalidParametersError) LogValue() slog.Value {
 	var attrs []slog.Attr
 	if e.Instance != "" {
@@ -903,10 +819,7 @@ func (e *InvalidParametersError) LogValue() slog.Value {
 
 // HTTPStatus returns 400, or the status set by WithStatus or received.
 func (e *InvalidParametersError) HTTPStatus() int {
-	if s := e.x.get().status; s != 0 {
-		return s
-	}
-	return 400
+	return e.x.statusOr(400)
 }
 
 // ErrorMessage returns e.Message, or the default message when it is empty.
@@ -917,9 +830,7 @@ func (e *InvalidParametersError) ErrorMessage() string {
 	return "Invalid Parameters"
 }
 
-// ResponseBody returns an excerpt of the response body the error was parsed
-// from, when that body was not the error envelope, such as a proxy's HTML
-// page.
+// ResponseBody returns an excerpt of a received body that was not an error body.
 func (e *InvalidParametersError) ResponseBody() string {
 	return e.x.get().body
 }
@@ -929,20 +840,14 @@ func (e *InvalidParametersError) Unwrap() error {
 	return e.x.get().cause
 }
 
-// Is reports whether target is ErrInvalidParameters, so that errors.Is(err,
-// ErrInvalidParameters) holds for every InvalidParametersError.
+// Is reports whether target is ErrInvalidParameters, for errors.Is.
 func (e *InvalidParametersError) Is(target error) bool {
-	s, ok := target.(*sentinel)
-	return ok && s == ErrInvalidParameters
+	return target == ErrInvalidParameters
 }
 
-// WithCause records the error that caused e, for Unwrap and Error; the
-// cause is never sent to clients. It changes e and returns it, to chain
-// after the constructor.
+// WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *InvalidParametersError) WithCause(err error) *InvalidParametersError {
-	x := e.x.get()
-	x.cause = err
-	e.x = x.ptr()
+	e.x = e.x.withCause(err)
 	return e
 }
 
@@ -951,7 +856,7 @@ func (e *InvalidParametersError) WithCause(err error) *InvalidParametersError {
 //
 // Retrying the same request fails the same way.
 type NotFoundError struct {
-	// Message is sent in the detail field; when empty, the default message is.
+	// Message is sent in the detail field; empty means the default.
 	Message string
 	EnvelopeFields
 
@@ -967,16 +872,9 @@ func NewNotFoundError(message string) *NotFoundError {
 	return &NotFoundError{Message: message}
 }
 
-// appendMessage appends the message sent.
-func (e *NotFoundError) appendMessage(b []byte) []byte {
-	return append(b, e.ErrorMessage()...)
-}
-
 // Error returns the error's name, code and message, and its cause if any.
 func (e *NotFoundError) Error() string {
-	var buf [256]byte
-	b := append(buf[:0], "NotFoundError (https://docs.truelayer.com/docs/error-types#not-found): "...)
-	return errorString(e.appendMessage(b), e.Unwrap())
+	return errorText("NotFoundError (https://docs.truelayer.com/docs/error-types#not-found): ", e.ErrorMessage(), e.Unwrap())
 }
 
 // ErrorCode returns CodeNotFound, whatever code the error was received with.
@@ -984,9 +882,8 @@ func (e *NotFoundError) ErrorCode() Code {
 	return CodeNotFound
 }
 
-// LogValue returns the error's name, code, status, message, params, fields
-// and cause, for log/slog; params only when the message is rendered from
-// them, fields only when set.
+// LogValue returns e for log/slog: name, code, status, message, fields that
+// are set and cause.
 func (e *NotFoundError) LogValue() slog.Value {
 	var attrs []slog.Attr
 	if e.Instance != "" {
@@ -1000,10 +897,7 @@ func (e *NotFoundError) LogValue() slog.Value {
 
 // HTTPStatus returns 404, or the status set by WithStatus or received.
 func (e *NotFoundError) HTTPStatus() int {
-	if s := e.x.get().status; s != 0 {
-		return s
-	}
-	return 404
+	return e.x.statusOr(404)
 }
 
 // ErrorMessage returns e.Message, or the default message when it is empty.
@@ -1014,9 +908,7 @@ func (e *NotFoundError) ErrorMessage() string {
 	return "Not Found"
 }
 
-// ResponseBody returns an excerpt of the response body the error was parsed
-// from, when that body was not the error envelope, such as a proxy's HTML
-// page.
+// ResponseBody returns an excerpt of a received body that was not an error body.
 func (e *NotFoundError) ResponseBody() string {
 	return e.x.get().body
 }
@@ -1026,20 +918,14 @@ func (e *NotFoundError) Unwrap() error {
 	return e.x.get().cause
 }
 
-// Is reports whether target is ErrNotFound, so that errors.Is(err,
-// ErrNotFound) holds for every NotFoundError.
+// Is reports whether target is ErrNotFound, for errors.Is.
 func (e *NotFoundError) Is(target error) bool {
-	s, ok := target.(*sentinel)
-	return ok && s == ErrNotFound
+	return target == ErrNotFound
 }
 
-// WithCause records the error that caused e, for Unwrap and Error; the
-// cause is never sent to clients. It changes e and returns it, to chain
-// after the constructor.
+// WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *NotFoundError) WithCause(err error) *NotFoundError {
-	x := e.x.get()
-	x.cause = err
-	e.x = x.ptr()
+	e.x = e.x.withCause(err)
 	return e
 }
 
@@ -1049,7 +935,7 @@ func (e *NotFoundError) WithCause(err error) *NotFoundError {
 //
 // Clients may retry once their requests in flight end.
 type IdempotencyKeyConcurrencyConflictError struct {
-	// Message is sent in the detail field; when empty, the default message is.
+	// Message is sent in the detail field; empty means the default.
 	Message string
 	EnvelopeFields
 
@@ -1066,16 +952,9 @@ func NewIdempotencyKeyConcurrencyConflictError(message string) *IdempotencyKeyCo
 	return &IdempotencyKeyConcurrencyConflictError{Message: message}
 }
 
-// appendMessage appends the message sent.
-func (e *IdempotencyKeyConcurrencyConflictError) appendMessage(b []byte) []byte {
-	return append(b, e.ErrorMessage()...)
-}
-
 // Error returns the error's name, code and message, and its cause if any.
 func (e *IdempotencyKeyConcurrencyConflictError) Error() string {
-	var buf [256]byte
-	b := append(buf[:0], "IdempotencyKeyConcurrencyConflictError (https://docs.truelayer.com/docs/error-types#idempotency-key-concurrency-conflict): "...)
-	return errorString(e.appendMessage(b), e.Unwrap())
+	return errorText("IdempotencyKeyConcurrencyConflictError (https://docs.truelayer.com/docs/error-types#idempotency-key-concurrency-conflict): ", e.ErrorMessage(), e.Unwrap())
 }
 
 // ErrorCode returns CodeIdempotencyKeyConcurrencyConflict, whatever code the
@@ -1084,9 +963,8 @@ func (e *IdempotencyKeyConcurrencyConflictError) ErrorCode() Code {
 	return CodeIdempotencyKeyConcurrencyConflict
 }
 
-// LogValue returns the error's name, code, status, message, params, fields
-// and cause, for log/slog; params only when the message is rendered from
-// them, fields only when set.
+// LogValue returns e for log/slog: name, code, status, message, fields that
+// are set and cause.
 func (e *IdempotencyKeyConcurrencyConflictError) LogValue() slog.Value {
 	var attrs []slog.Attr
 	if e.Instance != "" {
@@ -1100,10 +978,7 @@ func (e *IdempotencyKeyConcurrencyConflictError) LogValue() slog.Value {
 
 // HTTPStatus returns 409, or the status set by WithStatus or received.
 func (e *IdempotencyKeyConcurrencyConflictError) HTTPStatus() int {
-	if s := e.x.get().status; s != 0 {
-		return s
-	}
-	return 409
+	return e.x.statusOr(409)
 }
 
 // ErrorMessage returns e.Message, or the default message when it is empty.
@@ -1114,9 +989,7 @@ func (e *IdempotencyKeyConcurrencyConflictError) ErrorMessage() string {
 	return "Idempotency-Key Concurrency Conflict"
 }
 
-// ResponseBody returns an excerpt of the response body the error was parsed
-// from, when that body was not the error envelope, such as a proxy's HTML
-// page.
+// ResponseBody returns an excerpt of a received body that was not an error body.
 func (e *IdempotencyKeyConcurrencyConflictError) ResponseBody() string {
 	return e.x.get().body
 }
@@ -1126,21 +999,15 @@ func (e *IdempotencyKeyConcurrencyConflictError) Unwrap() error {
 	return e.x.get().cause
 }
 
-// Is reports whether target is ErrIdempotencyKeyConcurrencyConflict, so that
-// errors.Is(err, ErrIdempotencyKeyConcurrencyConflict) holds for every
-// IdempotencyKeyConcurrencyConflictError.
+// Is reports whether target is ErrIdempotencyKeyConcurrencyConflict, for
+// errors.Is.
 func (e *IdempotencyKeyConcurrencyConflictError) Is(target error) bool {
-	s, ok := target.(*sentinel)
-	return ok && s == ErrIdempotencyKeyConcurrencyConflict
+	return target == ErrIdempotencyKeyConcurrencyConflict
 }
 
-// WithCause records the error that caused e, for Unwrap and Error; the
-// cause is never sent to clients. It changes e and returns it, to chain
-// after the constructor.
+// WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *IdempotencyKeyConcurrencyConflictError) WithCause(err error) *IdempotencyKeyConcurrencyConflictError {
-	x := e.x.get()
-	x.cause = err
-	e.x = x.ptr()
+	e.x = e.x.withCause(err)
 	return e
 }
 
@@ -1151,7 +1018,7 @@ func (e *IdempotencyKeyConcurrencyConflictError) WithCause(err error) *Idempoten
 //
 // Retrying the same request fails the same way.
 type IdempotencyKeyReuseError struct {
-	// Message is sent in the detail field; when empty, the default message is.
+	// Message is sent in the detail field; empty means the default.
 	Message string
 	EnvelopeFields
 
@@ -1167,16 +1034,9 @@ func NewIdempotencyKeyReuseError(message string) *IdempotencyKeyReuseError {
 	return &IdempotencyKeyReuseError{Message: message}
 }
 
-// appendMessage appends the message sent.
-func (e *IdempotencyKeyReuseError) appendMessage(b []byte) []byte {
-	return append(b, e.ErrorMessage()...)
-}
-
 // Error returns the error's name, code and message, and its cause if any.
 func (e *IdempotencyKeyReuseError) Error() string {
-	var buf [256]byte
-	b := append(buf[:0], "IdempotencyKeyReuseError (https://docs.truelayer.com/docs/error-types#idempotency-key-reuse): "...)
-	return errorString(e.appendMessage(b), e.Unwrap())
+	return errorText("IdempotencyKeyReuseError (https://docs.truelayer.com/docs/error-types#idempotency-key-reuse): ", e.ErrorMessage(), e.Unwrap())
 }
 
 // ErrorCode returns CodeIdempotencyKeyReuse, whatever code the error was
@@ -1185,9 +1045,8 @@ func (e *IdempotencyKeyReuseError) ErrorCode() Code {
 	return CodeIdempotencyKeyReuse
 }
 
-// LogValue returns the error's name, code, status, message, params, fields
-// and cause, for log/slog; params only when the message is rendered from
-// them, fields only when set.
+// LogValue returns e for log/slog: name, code, status, message, fields that
+// are set and cause.
 func (e *IdempotencyKeyReuseError) LogValue() slog.Value {
 	var attrs []slog.Attr
 	if e.Instance != "" {
@@ -1201,10 +1060,7 @@ func (e *IdempotencyKeyReuseError) LogValue() slog.Value {
 
 // HTTPStatus returns 422, or the status set by WithStatus or received.
 func (e *IdempotencyKeyReuseError) HTTPStatus() int {
-	if s := e.x.get().status; s != 0 {
-		return s
-	}
-	return 422
+	return e.x.statusOr(422)
 }
 
 // ErrorMessage returns e.Message, or the default message when it is empty.
@@ -1215,9 +1071,7 @@ func (e *IdempotencyKeyReuseError) ErrorMessage() string {
 	return "Idempotency-Key Reuse"
 }
 
-// ResponseBody returns an excerpt of the response body the error was parsed
-// from, when that body was not the error envelope, such as a proxy's HTML
-// page.
+// ResponseBody returns an excerpt of a received body that was not an error body.
 func (e *IdempotencyKeyReuseError) ResponseBody() string {
 	return e.x.get().body
 }
@@ -1227,20 +1081,14 @@ func (e *IdempotencyKeyReuseError) Unwrap() error {
 	return e.x.get().cause
 }
 
-// Is reports whether target is ErrIdempotencyKeyReuse, so that errors.Is(err,
-// ErrIdempotencyKeyReuse) holds for every IdempotencyKeyReuseError.
+// Is reports whether target is ErrIdempotencyKeyReuse, for errors.Is.
 func (e *IdempotencyKeyReuseError) Is(target error) bool {
-	s, ok := target.(*sentinel)
-	return ok && s == ErrIdempotencyKeyReuse
+	return target == ErrIdempotencyKeyReuse
 }
 
-// WithCause records the error that caused e, for Unwrap and Error; the
-// cause is never sent to clients. It changes e and returns it, to chain
-// after the constructor.
+// WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *IdempotencyKeyReuseError) WithCause(err error) *IdempotencyKeyReuseError {
-	x := e.x.get()
-	x.cause = err
-	e.x = x.ptr()
+	e.x = e.x.withCause(err)
 	return e
 }
 
@@ -1250,7 +1098,7 @@ func (e *IdempotencyKeyReuseError) WithCause(err error) *IdempotencyKeyReuseErro
 //
 // Clients may retry with exponential backoff.
 type ProviderError struct {
-	// Message is sent in the detail field; when empty, the default message is.
+	// Message is sent in the detail field; empty means the default.
 	Message string
 	EnvelopeFields
 
@@ -1266,16 +1114,9 @@ func NewProviderError(message string) *ProviderError {
 	return &ProviderError{Message: message}
 }
 
-// appendMessage appends the message sent.
-func (e *ProviderError) appendMessage(b []byte) []byte {
-	return append(b, e.ErrorMessage()...)
-}
-
 // Error returns the error's name, code and message, and its cause if any.
 func (e *ProviderError) Error() string {
-	var buf [256]byte
-	b := append(buf[:0], "ProviderError (https://docs.truelayer.com/docs/error-types#provider-error): "...)
-	return errorString(e.appendMessage(b), e.Unwrap())
+	return errorText("ProviderError (https://docs.truelayer.com/docs/error-types#provider-error): ", e.ErrorMessage(), e.Unwrap())
 }
 
 // ErrorCode returns CodeProvider, whatever code the error was received with.
@@ -1283,9 +1124,8 @@ func (e *ProviderError) ErrorCode() Code {
 	return CodeProvider
 }
 
-// LogValue returns the error's name, code, status, message, params, fields
-// and cause, for log/slog; params only when the message is rendered from
-// them, fields only when set.
+// LogValue returns e for log/slog: name, code, status, message, fields that
+// are set and cause.
 func (e *ProviderError) LogValue() slog.Value {
 	var attrs []slog.Attr
 	if e.Instance != "" {
@@ -1299,10 +1139,7 @@ func (e *ProviderError) LogValue() slog.Value {
 
 // HTTPStatus returns 502, or the status set by WithStatus or received.
 func (e *ProviderError) HTTPStatus() int {
-	if s := e.x.get().status; s != 0 {
-		return s
-	}
-	return 502
+	return e.x.statusOr(502)
 }
 
 // ErrorMessage returns e.Message, or the default message when it is empty.
@@ -1313,9 +1150,7 @@ func (e *ProviderError) ErrorMessage() string {
 	return "Provider Error"
 }
 
-// ResponseBody returns an excerpt of the response body the error was parsed
-// from, when that body was not the error envelope, such as a proxy's HTML
-// page.
+// ResponseBody returns an excerpt of a received body that was not an error body.
 func (e *ProviderError) ResponseBody() string {
 	return e.x.get().body
 }
@@ -1325,20 +1160,14 @@ func (e *ProviderError) Unwrap() error {
 	return e.x.get().cause
 }
 
-// Is reports whether target is ErrProvider, so that errors.Is(err,
-// ErrProvider) holds for every ProviderError.
+// Is reports whether target is ErrProvider, for errors.Is.
 func (e *ProviderError) Is(target error) bool {
-	s, ok := target.(*sentinel)
-	return ok && s == ErrProvider
+	return target == ErrProvider
 }
 
-// WithCause records the error that caused e, for Unwrap and Error; the
-// cause is never sent to clients. It changes e and returns it, to chain
-// after the constructor.
+// WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *ProviderError) WithCause(err error) *ProviderError {
-	x := e.x.get()
-	x.cause = err
-	e.x = x.ptr()
+	e.x = e.x.withCause(err)
 	return e
 }
 
@@ -1411,158 +1240,85 @@ var (
 	ErrProvider = newSentinel(&ProviderError{})
 )
 
-// IsOutOfCreditError reports whether err's chain holds an OutOfCreditError or
-// ErrOutOfCredit, as errors.Is(err, ErrOutOfCredit) does, without allocating.
+// IsOutOfCreditError reports whether errors.Is(err, ErrOutOfCredit), without
+// allocating.
 func IsOutOfCreditError(err error) bool {
-	return find(err, func(err error) bool {
-		switch e := err.(type) {
-		case *OutOfCreditError:
-			return true
-		case *sentinel:
-			return e == ErrOutOfCredit
-		}
-		return false
-	}) != nil
+	return matches(err, ErrOutOfCredit)
 }
 
-// IsValidationError reports whether err's chain holds a ValidationError or
-// ErrValidation, as errors.Is(err, ErrValidation) does, without allocating.
+// IsValidationError reports whether errors.Is(err, ErrValidation), without
+// allocating.
 func IsValidationError(err error) bool {
-	return find(err, func(err error) bool {
-		switch e := err.(type) {
-		case *ValidationError:
-			return true
-		case *sentinel:
-			return e == ErrValidation
-		}
-		return false
-	}) != nil
+	return matches(err, ErrValidation)
 }
 
-// IsInternalServerError reports whether err's chain holds an
-// InternalServerError or ErrInternalServer, as errors.Is(err,
-// ErrInternalServer) does, without allocating.
+// IsInternalServerError reports whether errors.Is(err, ErrInternalServer),
+// without allocating.
 func IsInternalServerError(err error) bool {
-	return find(err, func(err error) bool {
-		switch e := err.(type) {
-		case *InternalServerError:
-			return true
-		case *sentinel:
-			return e == ErrInternalServer
-		}
-		return false
-	}) != nil
+	return matches(err, ErrInternalServer)
 }
 
-// IsUnauthenticatedError reports whether err's chain holds an
-// UnauthenticatedError or ErrUnauthenticated, as errors.Is(err,
-// ErrUnauthenticated) does, without allocating.
+// IsUnauthenticatedError reports whether errors.Is(err, ErrUnauthenticated),
+// without allocating.
 func IsUnauthenticatedError(err error) bool {
-	return find(err, func(err error) bool {
-		switch e := err.(type) {
-		case *UnauthenticatedError:
-			return true
-		case *sentinel:
-			return e == ErrUnauthenticated
-		}
-		return false
-	}) != nil
+	return matches(err, ErrUnauthenticated)
 }
 
-// IsForbiddenError reports whether err's chain holds a ForbiddenError or
-// ErrForbidden, as errors.Is(err, ErrForbidden) does, without allocating.
+// IsForbiddenError reports whether errors.Is(err, ErrForbidden), without
+// allocating.
 func IsForbiddenError(err error) bool {
-	return find(err, func(err error) bool {
-		switch e := err.(type) {
-		case *ForbiddenError:
-			return true
-		case *sentinel:
-			return e == ErrForbidden
-		}
-		return false
-	}) != nil
+	return matches(err, ErrForbidden)
 }
 
-// IsInvalidParametersError reports whether err's chain holds an
-// InvalidParametersError or ErrInvalidParameters, as errors.Is(err,
-// ErrInvalidParameters) does, without allocating.
+// IsInvalidParametersError reports whether errors.Is(err,
+// ErrInvalidParameters), without allocating.
 func IsInvalidParametersError(err error) bool {
-	return find(err, func(err error) bool {
-		switch e := err.(type) {
-		case *InvalidParametersError:
-			return true
-		case *sentinel:
-			return e == ErrInvalidParameters
-		}
-		return false
-	}) != nil
+	return matches(err, ErrInvalidParameters)
 }
 
-// IsNotFoundError reports whether err's chain holds a NotFoundError or
-// ErrNotFound, as errors.Is(err, ErrNotFound) does, without allocating.
+// IsNotFoundError reports whether errors.Is(err, ErrNotFound), without
+// allocating.
 func IsNotFoundError(err error) bool {
-	return find(err, func(err error) bool {
-		switch e := err.(type) {
-		case *NotFoundError:
-			return true
-		case *sentinel:
-			return e == ErrNotFound
-		}
-		return false
-	}) != nil
+	return matches(err, ErrNotFound)
 }
 
-// IsIdempotencyKeyConcurrencyConflictError reports whether err's chain holds
-// an IdempotencyKeyConcurrencyConflictError or
-// ErrIdempotencyKeyConcurrencyConflict, as errors.Is(err,
-// ErrIdempotencyKeyConcurrencyConflict) does, without allocating.
+// IsIdempotencyKeyConcurrencyConflictError reports whether errors.Is(err,
+// ErrIdempotencyKeyConcurrencyConflict), without allocating.
 func IsIdempotencyKeyConcurrencyConflictError(err error) bool {
-	return find(err, func(err error) bool {
-		switch e := err.(type) {
-		case *IdempotencyKeyConcurrencyConflictError:
-			return true
-		case *sentinel:
-			return e == ErrIdempotencyKeyConcurrencyConflict
-		}
-		return false
-	}) != nil
+	return matches(err, ErrIdempotencyKeyConcurrencyConflict)
 }
 
-// IsIdempotencyKeyReuseError reports whether err's chain holds an
-// IdempotencyKeyReuseError or ErrIdempotencyKeyReuse, as errors.Is(err,
-// ErrIdempotencyKeyReuse) does, without allocating.
+// IsIdempotencyKeyReuseError reports whether errors.Is(err,
+// ErrIdempotencyKeyReuse), without allocating.
 func IsIdempotencyKeyReuseError(err error) bool {
-	return find(err, func(err error) bool {
-		switch e := err.(type) {
-		case *IdempotencyKeyReuseError:
-			return true
-		case *sentinel:
-			return e == ErrIdempotencyKeyReuse
-		}
-		return false
-	}) != nil
+	return matches(err, ErrIdempotencyKeyReuse)
 }
 
-// IsProviderError reports whether err's chain holds a ProviderError or
-// ErrProvider, as errors.Is(err, ErrProvider) does, without allocating.
+// IsProviderError reports whether errors.Is(err, ErrProvider), without
+// allocating.
 func IsProviderError(err error) bool {
-	return find(err, func(err error) bool {
-		switch e := err.(type) {
-		case *ProviderError:
-			return true
-		case *sentinel:
-			return e == ErrProvider
-		}
-		return false
-	}) != nil
+	return matches(err, ErrProvider)
+}
+
+// matches reports whether err's chain holds target, or an error whose Is
+// method reports target, as errors.Is does, without allocating.
+func matches(err, target error) bool {
+	return find(err, target, isTarget) != nil
+}
+
+func isTarget(err, target error) bool {
+	x, ok := err.(interface {
+		Is(error) bool
+	})
+	return err == target || ok && x.Is(target)
 }
 
 // find returns the first error in err's chain, in the order errors.Is walks
-// it, for which match is true, or nil. It uses type switches where errors.Is
-// uses reflection, so it does not allocate.
-func find(err error, match func(error) bool) error {
+// it, for which match(err, target) is true, or nil. It uses type switches
+// where errors.Is uses reflection, so it does not allocate.
+func find(err, target error, match func(err, target error) bool) error {
 	for err != nil {
-		if match(err) {
+		if match(err, target) {
 			return err
 		}
 		switch x := err.(type) {
@@ -1574,7 +1330,7 @@ func find(err error, match func(error) bool) error {
 			Unwrap() []error
 		}:
 			for _, err := range x.Unwrap() {
-				if found := find(err, match); found != nil {
+				if found := find(err, target, match); found != nil {
 					return found
 				}
 			}
@@ -1589,7 +1345,7 @@ func find(err error, match func(error) bool) error {
 // apiError returns the first API error in err's chain, or nil. An Err
 // sentinel gives the zero-valued error it stands for.
 func apiError(err error) Error {
-	switch e := find(err, isAPIError).(type) {
+	switch e := find(err, nil, isAPIError).(type) {
 	case *sentinel:
 		return e.err
 	case Error:
@@ -1598,7 +1354,7 @@ func apiError(err error) Error {
 	return nil
 }
 
-func isAPIError(err error) bool {
+func isAPIError(err, _ error) bool {
 	_, ok := err.(Error)
 	return ok
 }

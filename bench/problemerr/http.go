@@ -179,8 +179,7 @@ func (e *OutOfCreditError) appendBody(b []byte) []byte {
 	return b
 }
 
-// fill sets e's params from a received message and reports whether the
-// template, rendered with them, is the message.
+// fill sets e's params from a message and reports whether it is the template's.
 func (e *OutOfCreditError) fill(msg []byte) bool {
 	var c OutOfCreditError
 	s, ok := cutPrefix(msg, "Your current balance is ", true)
@@ -197,8 +196,7 @@ func (e *OutOfCreditError) fill(msg []byte) bool {
 }
 
 // receiveOutOfCreditError returns an OutOfCreditError received with status,
-// code (its own or an alias), message, body excerpt and the members found in
-// data, if any.
+// code, message, body excerpt and members.
 func receiveOutOfCreditError(status int, code Code, message []byte, body string, m *received, data []byte) error {
 	if code == CodeOutOfCredit {
 		code = ""
@@ -236,7 +234,7 @@ func (e *ValidationError) appendBody(b []byte) []byte {
 	b = strconv.AppendInt(b, int64(e.HTTPStatus()), 10)
 	b = append(b, ",\"detail\":\""...)
 	start := len(b)
-	b = closeJSONString(e.appendMessage(b), start)
+	b = closeJSONString(append(b, e.ErrorMessage()...), start)
 	if e.Instance != "" {
 		b = append(b, ",\"instance\":"...)
 		b = appendJSONString(b, string(e.Instance))
@@ -257,9 +255,8 @@ func (e *ValidationError) appendBody(b []byte) []byte {
 	return b
 }
 
-// receiveValidationError returns a ValidationError received with status, code
-// (its own or an alias), message, body excerpt and the members found in data,
-// if any.
+// receiveValidationError returns a ValidationError received with status, code,
+// message, body excerpt and members.
 func receiveValidationError(status int, code Code, message []byte, body string, m *received, data []byte) error {
 	if code == CodeValidation {
 		code = ""
@@ -290,7 +287,7 @@ func (e *InternalServerError) appendBody(b []byte) []byte {
 	b = strconv.AppendInt(b, int64(e.HTTPStatus()), 10)
 	b = append(b, ",\"detail\":\""...)
 	start := len(b)
-	b = closeJSONString(e.appendMessage(b), start)
+	b = closeJSONString(append(b, e.ErrorMessage()...), start)
 	if e.Instance != "" {
 		b = append(b, ",\"instance\":"...)
 		b = appendJSONString(b, string(e.Instance))
@@ -301,26 +298,6 @@ func (e *InternalServerError) appendBody(b []byte) []byte {
 	}
 	b = append(b, "}"...)
 	return b
-}
-
-// receiveInternalServerError returns an InternalServerError received with
-// status, code (its own or an alias), message, body excerpt and the members
-// found in data, if any.
-func receiveInternalServerError(status int, code Code, message []byte, body string, m *received, data []byte) error {
-	if code == CodeInternalServer {
-		code = ""
-	}
-	e, x := alloc[InternalServerError](details{
-		body:   body,
-		code:   code,
-		status: nonDefault(status, 500),
-	})
-	e.x = x
-	e.Message = messageOr(message, "Internal Server Error")
-	if m != nil {
-		e.fillFields(m, data)
-	}
-	return e
 }
 
 // MarshalJSON returns the error's HTTP body.
@@ -334,7 +311,7 @@ func (e *UnauthenticatedError) appendBody(b []byte) []byte {
 	b = strconv.AppendInt(b, int64(e.HTTPStatus()), 10)
 	b = append(b, ",\"detail\":\""...)
 	start := len(b)
-	b = closeJSONString(e.appendMessage(b), start)
+	b = closeJSONString(append(b, e.ErrorMessage()...), start)
 	if e.Instance != "" {
 		b = append(b, ",\"instance\":"...)
 		b = appendJSONString(b, string(e.Instance))
@@ -345,26 +322,6 @@ func (e *UnauthenticatedError) appendBody(b []byte) []byte {
 	}
 	b = append(b, "}"...)
 	return b
-}
-
-// receiveUnauthenticatedError returns an UnauthenticatedError received with
-// status, code (its own or an alias), message, body excerpt and the members
-// found in data, if any.
-func receiveUnauthenticatedError(status int, code Code, message []byte, body string, m *received, data []byte) error {
-	if code == CodeUnauthenticated {
-		code = ""
-	}
-	e, x := alloc[UnauthenticatedError](details{
-		body:   body,
-		code:   code,
-		status: nonDefault(status, 401),
-	})
-	e.x = x
-	e.Message = messageOr(message, "Unauthenticated")
-	if m != nil {
-		e.fillFields(m, data)
-	}
-	return e
 }
 
 // MarshalJSON returns the error's HTTP body.
@@ -378,7 +335,7 @@ func (e *ForbiddenError) appendBody(b []byte) []byte {
 	b = strconv.AppendInt(b, int64(e.HTTPStatus()), 10)
 	b = append(b, ",\"detail\":\""...)
 	start := len(b)
-	b = closeJSONString(e.appendMessage(b), start)
+	b = closeJSONString(append(b, e.ErrorMessage()...), start)
 	if e.Instance != "" {
 		b = append(b, ",\"instance\":"...)
 		b = appendJSONString(b, string(e.Instance))
@@ -389,26 +346,6 @@ func (e *ForbiddenError) appendBody(b []byte) []byte {
 	}
 	b = append(b, "}"...)
 	return b
-}
-
-// receiveForbiddenError returns a ForbiddenError received with status, code
-// (its own or an alias), message, body excerpt and the members found in data,
-// if any.
-func receiveForbiddenError(status int, code Code, message []byte, body string, m *received, data []byte) error {
-	if code == CodeForbidden {
-		code = ""
-	}
-	e, x := alloc[ForbiddenError](details{
-		body:   body,
-		code:   code,
-		status: nonDefault(status, 403),
-	})
-	e.x = x
-	e.Message = messageOr(message, "Forbidden")
-	if m != nil {
-		e.fillFields(m, data)
-	}
-	return e
 }
 
 // MarshalJSON returns the error's HTTP body.
@@ -422,7 +359,7 @@ func (e *InvalidParametersError) appendBody(b []byte) []byte {
 	b = strconv.AppendInt(b, int64(e.HTTPStatus()), 10)
 	b = append(b, ",\"detail\":\""...)
 	start := len(b)
-	b = closeJSONString(e.appendMessage(b), start)
+	b = closeJSONString(append(b, e.ErrorMessage()...), start)
 	if e.Instance != "" {
 		b = append(b, ",\"instance\":"...)
 		b = appendJSONString(b, string(e.Instance))
@@ -440,8 +377,7 @@ func (e *InvalidParametersError) appendBody(b []byte) []byte {
 }
 
 // receiveInvalidParametersError returns an InvalidParametersError received
-// with status, code (its own or an alias), message, body excerpt and the
-// members found in data, if any.
+// with status, code, message, body excerpt and members.
 func receiveInvalidParametersError(status int, code Code, message []byte, body string, m *received, data []byte) error {
 	if code == CodeInvalidParameters {
 		code = ""
@@ -471,7 +407,7 @@ func (e *NotFoundError) appendBody(b []byte) []byte {
 	b = strconv.AppendInt(b, int64(e.HTTPStatus()), 10)
 	b = append(b, ",\"detail\":\""...)
 	start := len(b)
-	b = closeJSONString(e.appendMessage(b), start)
+	b = closeJSONString(append(b, e.ErrorMessage()...), start)
 	if e.Instance != "" {
 		b = append(b, ",\"instance\":"...)
 		b = appendJSONString(b, string(e.Instance))
@@ -482,26 +418,6 @@ func (e *NotFoundError) appendBody(b []byte) []byte {
 	}
 	b = append(b, "}"...)
 	return b
-}
-
-// receiveNotFoundError returns a NotFoundError received with status, code (its
-// own or an alias), message, body excerpt and the members found in data, if
-// any.
-func receiveNotFoundError(status int, code Code, message []byte, body string, m *received, data []byte) error {
-	if code == CodeNotFound {
-		code = ""
-	}
-	e, x := alloc[NotFoundError](details{
-		body:   body,
-		code:   code,
-		status: nonDefault(status, 404),
-	})
-	e.x = x
-	e.Message = messageOr(message, "Not Found")
-	if m != nil {
-		e.fillFields(m, data)
-	}
-	return e
 }
 
 // MarshalJSON returns the error's HTTP body.
@@ -515,7 +431,7 @@ func (e *IdempotencyKeyConcurrencyConflictError) appendBody(b []byte) []byte {
 	b = strconv.AppendInt(b, int64(e.HTTPStatus()), 10)
 	b = append(b, ",\"detail\":\""...)
 	start := len(b)
-	b = closeJSONString(e.appendMessage(b), start)
+	b = closeJSONString(append(b, e.ErrorMessage()...), start)
 	if e.Instance != "" {
 		b = append(b, ",\"instance\":"...)
 		b = appendJSONString(b, string(e.Instance))
@@ -526,26 +442,6 @@ func (e *IdempotencyKeyConcurrencyConflictError) appendBody(b []byte) []byte {
 	}
 	b = append(b, "}"...)
 	return b
-}
-
-// receiveIdempotencyKeyConcurrencyConflictError returns an
-// IdempotencyKeyConcurrencyConflictError received with status, code (its own
-// or an alias), message, body excerpt and the members found in data, if any.
-func receiveIdempotencyKeyConcurrencyConflictError(status int, code Code, message []byte, body string, m *received, data []byte) error {
-	if code == CodeIdempotencyKeyConcurrencyConflict {
-		code = ""
-	}
-	e, x := alloc[IdempotencyKeyConcurrencyConflictError](details{
-		body:   body,
-		code:   code,
-		status: nonDefault(status, 409),
-	})
-	e.x = x
-	e.Message = messageOr(message, "Idempotency-Key Concurrency Conflict")
-	if m != nil {
-		e.fillFields(m, data)
-	}
-	return e
 }
 
 // MarshalJSON returns the error's HTTP body.
@@ -559,7 +455,7 @@ func (e *IdempotencyKeyReuseError) appendBody(b []byte) []byte {
 	b = strconv.AppendInt(b, int64(e.HTTPStatus()), 10)
 	b = append(b, ",\"detail\":\""...)
 	start := len(b)
-	b = closeJSONString(e.appendMessage(b), start)
+	b = closeJSONString(append(b, e.ErrorMessage()...), start)
 	if e.Instance != "" {
 		b = append(b, ",\"instance\":"...)
 		b = appendJSONString(b, string(e.Instance))
@@ -570,26 +466,6 @@ func (e *IdempotencyKeyReuseError) appendBody(b []byte) []byte {
 	}
 	b = append(b, "}"...)
 	return b
-}
-
-// receiveIdempotencyKeyReuseError returns an IdempotencyKeyReuseError received
-// with status, code (its own or an alias), message, body excerpt and the
-// members found in data, if any.
-func receiveIdempotencyKeyReuseError(status int, code Code, message []byte, body string, m *received, data []byte) error {
-	if code == CodeIdempotencyKeyReuse {
-		code = ""
-	}
-	e, x := alloc[IdempotencyKeyReuseError](details{
-		body:   body,
-		code:   code,
-		status: nonDefault(status, 422),
-	})
-	e.x = x
-	e.Message = messageOr(message, "Idempotency-Key Reuse")
-	if m != nil {
-		e.fillFields(m, data)
-	}
-	return e
 }
 
 // MarshalJSON returns the error's HTTP body.
@@ -603,7 +479,7 @@ func (e *ProviderError) appendBody(b []byte) []byte {
 	b = strconv.AppendInt(b, int64(e.HTTPStatus()), 10)
 	b = append(b, ",\"detail\":\""...)
 	start := len(b)
-	b = closeJSONString(e.appendMessage(b), start)
+	b = closeJSONString(append(b, e.ErrorMessage()...), start)
 	if e.Instance != "" {
 		b = append(b, ",\"instance\":"...)
 		b = appendJSONString(b, string(e.Instance))
@@ -614,26 +490,6 @@ func (e *ProviderError) appendBody(b []byte) []byte {
 	}
 	b = append(b, "}"...)
 	return b
-}
-
-// receiveProviderError returns a ProviderError received with status, code (its
-// own or an alias), message, body excerpt and the members found in data, if
-// any.
-func receiveProviderError(status int, code Code, message []byte, body string, m *received, data []byte) error {
-	if code == CodeProvider {
-		code = ""
-	}
-	e, x := alloc[ProviderError](details{
-		body:   body,
-		code:   code,
-		status: nonDefault(status, 502),
-	})
-	e.x = x
-	e.Message = messageOr(message, "Provider Error")
-	if m != nil {
-		e.fillFields(m, data)
-	}
-	return e
 }
 
 // MarshalJSON returns the error's HTTP body.
@@ -647,7 +503,7 @@ func (e *UnknownError) appendBody(b []byte) []byte {
 	b = strconv.AppendInt(b, int64(e.HTTPStatus()), 10)
 	b = append(b, ",\"detail\":\""...)
 	start := len(b)
-	b = closeJSONString(e.appendMessage(b), start)
+	b = closeJSONString(append(b, e.ErrorMessage()...), start)
 	if e.Code != "" {
 		b = append(b, ",\"type\":"...)
 		b = appendJSONString(b, string(e.Code))
@@ -772,25 +628,51 @@ func alloc[T any](x details) (*T, *details) {
 	return &p.e, &p.x
 }
 
+// plainError has the layout of each error without params, fields or headers
+// of its own, so that receivePlain receives them all.
+type plainError struct {
+	// Message is the error's Message.
+	Message string
+	EnvelopeFields
+	x *details
+}
+
+// receivePlain returns a plain error received with status, code (an alias,
+// or none), message, body excerpt and the members found in data, if any;
+// def and defMessage are the error's default status and message.
+func receivePlain(status int, code Code, message []byte, body string, m *received, data []byte, def int, defMessage string) *plainError {
+	e, x := alloc[plainError](details{
+		body:   body,
+		code:   code,
+		status: nonDefault(status, def),
+	})
+	e.x = x
+	e.Message = messageOr(message, defMessage)
+	if m != nil {
+		e.fillFields(m, data)
+	}
+	return e
+}
+
 // resolve returns the error a received code and status mean.
 func resolve(status int, code []byte, message []byte, m *received, data []byte) error {
 	switch string(code) {
 	case string(CodeInternalServer):
-		return receiveInternalServerError(status, "", message, "", m, data)
+		return (*InternalServerError)(receivePlain(status, "", message, "", m, data, 500, "Internal Server Error"))
 	case string(CodeForbidden):
-		return receiveForbiddenError(status, "", message, "", m, data)
+		return (*ForbiddenError)(receivePlain(status, "", message, "", m, data, 403, "Forbidden"))
 	case string(CodeIdempotencyKeyConcurrencyConflict):
-		return receiveIdempotencyKeyConcurrencyConflictError(status, "", message, "", m, data)
+		return (*IdempotencyKeyConcurrencyConflictError)(receivePlain(status, "", message, "", m, data, 409, "Idempotency-Key Concurrency Conflict"))
 	case string(CodeIdempotencyKeyReuse):
-		return receiveIdempotencyKeyReuseError(status, "", message, "", m, data)
+		return (*IdempotencyKeyReuseError)(receivePlain(status, "", message, "", m, data, 422, "Idempotency-Key Reuse"))
 	case string(CodeInvalidParameters):
 		return receiveInvalidParametersError(status, "", message, "", m, data)
 	case string(CodeNotFound):
-		return receiveNotFoundError(status, "", message, "", m, data)
+		return (*NotFoundError)(receivePlain(status, "", message, "", m, data, 404, "Not Found"))
 	case string(CodeProvider):
-		return receiveProviderError(status, "", message, "", m, data)
+		return (*ProviderError)(receivePlain(status, "", message, "", m, data, 502, "Provider Error"))
 	case string(CodeUnauthenticated):
-		return receiveUnauthenticatedError(status, "", message, "", m, data)
+		return (*UnauthenticatedError)(receivePlain(status, "", message, "", m, data, 401, "Unauthenticated"))
 	case string(CodeOutOfCredit):
 		return receiveOutOfCreditError(status, "", message, "", m, data)
 	case string(CodeValidation):
@@ -804,17 +686,17 @@ func resolve(status int, code []byte, message []byte, m *received, data []byte) 
 func byStatus(status int, message []byte, body string, m *received, data []byte) error {
 	switch status {
 	case 401:
-		return receiveUnauthenticatedError(status, CodeUnauthenticated, message, body, m, data)
+		return (*UnauthenticatedError)(receivePlain(status, "", message, body, m, data, 401, "Unauthenticated"))
 	case 404:
-		return receiveNotFoundError(status, CodeNotFound, message, body, m, data)
+		return (*NotFoundError)(receivePlain(status, "", message, body, m, data, 404, "Not Found"))
 	case 409:
-		return receiveIdempotencyKeyConcurrencyConflictError(status, CodeIdempotencyKeyConcurrencyConflict, message, body, m, data)
+		return (*IdempotencyKeyConcurrencyConflictError)(receivePlain(status, "", message, body, m, data, 409, "Idempotency-Key Concurrency Conflict"))
 	case 500:
-		return receiveInternalServerError(status, CodeInternalServer, message, body, m, data)
+		return (*InternalServerError)(receivePlain(status, "", message, body, m, data, 500, "Internal Server Error"))
 	case 502:
-		return receiveProviderError(status, CodeProvider, message, body, m, data)
+		return (*ProviderError)(receivePlain(status, "", message, body, m, data, 502, "Provider Error"))
 	case 503:
-		return receiveInternalServerError(status, CodeInternalServer, message, body, m, data)
+		return (*InternalServerError)(receivePlain(status, "", message, body, m, data, 500, "Internal Server Error"))
 	}
 	return receiveUnknown(status, "", message, body, m, data)
 }

@@ -172,10 +172,6 @@ func (e *UnknownError) LogValue() slog.Value {
 	return logValue("UnknownError", e, &details{body: e.Body}, attrs...)
 }
 
-func (e *UnknownError) appendMessage(b []byte) []byte {
-	return append(b, e.ErrorMessage()...)
-}
-
 // statusText returns the text of an HTTP status, never empty: net/http's,
 // the spec's for a status net/http does not know, or "HTTP status N".
 func statusText(status int) string {
@@ -259,14 +255,28 @@ func (x details) ptr() *details {
 	return &x
 }
 
-// errorString returns b as a string, with ": " and the cause's text after it
-// when there is a cause.
-func errorString(b []byte, cause error) string {
-	if cause != nil {
-		b = append(b, ": "...)
-		b = append(b, cause.Error()...)
+// statusOr returns the status x holds, or def when it holds none.
+func (x *details) statusOr(def int) int {
+	if x != nil && x.status != 0 {
+		return x.status
 	}
-	return string(b)
+	return def
+}
+
+// withCause returns a copy of x with its cause set to err.
+func (x *details) withCause(err error) *details {
+	d := x.get()
+	d.cause = err
+	return d.ptr()
+}
+
+// errorText returns head and message, with ": " and the cause's text after
+// them when there is a cause.
+func errorText(head, message string, cause error) string {
+	if cause != nil {
+		return head + message + ": " + cause.Error()
+	}
+	return head + message
 }
 
 // logValue returns an error as a log/slog group: its name, code, the code it
@@ -301,8 +311,7 @@ func logValue(name string, e Error, x *details, params ...slog.Attr) slog.Value 
 //
 // Retrying the same request fails the same way.
 type CardDeclinedError struct {
-	// Message is sent in the error.message field; when empty, the default message
-	// is.
+	// Message is sent in the error.message field; empty means the default.
 	Message string
 	EnvelopeFields
 	// Charge is for card errors, the ID of the failed charge, sent in the
@@ -327,16 +336,9 @@ func NewCardDeclinedError(message string) *CardDeclinedError {
 	return &CardDeclinedError{Message: message}
 }
 
-// appendMessage appends the message sent.
-func (e *CardDeclinedError) appendMessage(b []byte) []byte {
-	return append(b, e.ErrorMessage()...)
-}
-
 // Error returns the error's name, code and message, and its cause if any.
 func (e *CardDeclinedError) Error() string {
-	var buf [256]byte
-	b := append(buf[:0], "CardDeclinedError (card_declined): "...)
-	return errorString(e.appendMessage(b), e.Unwrap())
+	return errorText("CardDeclinedError (card_declined): ", e.ErrorMessage(), e.Unwrap())
 }
 
 // ErrorCode returns CodeCardDeclined, whatever code the error was received
@@ -345,9 +347,8 @@ func (e *CardDeclinedError) ErrorCode() Code {
 	return CodeCardDeclined
 }
 
-// LogValue returns the error's name, code, status, message, params, fields
-// and cause, for log/slog; params only when the message is rendered from
-// them, fields only when set.
+// LogValue returns e for log/slog: name, code, status, message, fields that
+// are set and cause.
 func (e *CardDeclinedError) LogValue() slog.Value {
 	var attrs []slog.Attr
 	if e.Param != "" {
@@ -388,10 +389,7 @@ func (e *CardDeclinedError) LogValue() slog.Value {
 
 // HTTPStatus returns 402, or the status set by WithStatus or received.
 func (e *CardDeclinedError) HTTPStatus() int {
-	if s := e.x.get().status; s != 0 {
-		return s
-	}
-	return 402
+	return e.x.statusOr(402)
 }
 
 // ErrorMessage returns e.Message, or the default message when it is empty.
@@ -402,9 +400,7 @@ func (e *CardDeclinedError) ErrorMessage() string {
 	return "Your card was declined."
 }
 
-// ResponseBody returns an excerpt of the response body the error was parsed
-// from, when that body was not the error envelope, such as a proxy's HTML
-// page.
+// ResponseBody returns an excerpt of a received body that was not an error body.
 func (e *CardDeclinedError) ResponseBody() string {
 	return e.x.get().body
 }
@@ -414,20 +410,14 @@ func (e *CardDeclinedError) Unwrap() error {
 	return e.x.get().cause
 }
 
-// Is reports whether target is ErrCardDeclined, so that errors.Is(err,
-// ErrCardDeclined) holds for every CardDeclinedError.
+// Is reports whether target is ErrCardDeclined, for errors.Is.
 func (e *CardDeclinedError) Is(target error) bool {
-	s, ok := target.(*sentinel)
-	return ok && s == ErrCardDeclined
+	return target == ErrCardDeclined
 }
 
-// WithCause records the error that caused e, for Unwrap and Error; the
-// cause is never sent to clients. It changes e and returns it, to chain
-// after the constructor.
+// WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *CardDeclinedError) WithCause(err error) *CardDeclinedError {
-	x := e.x.get()
-	x.cause = err
-	e.x = x.ptr()
+	e.x = e.x.withCause(err)
 	return e
 }
 
@@ -436,8 +426,7 @@ func (e *CardDeclinedError) WithCause(err error) *CardDeclinedError {
 //
 // Retrying the same request fails the same way.
 type ExpiredCardError struct {
-	// Message is sent in the error.message field; when empty, the default message
-	// is.
+	// Message is sent in the error.message field; empty means the default.
 	Message string
 	EnvelopeFields
 	// Charge is for card errors, the ID of the failed charge, sent in the
@@ -462,16 +451,9 @@ func NewExpiredCardError(message string) *ExpiredCardError {
 	return &ExpiredCardError{Message: message}
 }
 
-// appendMessage appends the message sent.
-func (e *ExpiredCardError) appendMessage(b []byte) []byte {
-	return append(b, e.ErrorMessage()...)
-}
-
 // Error returns the error's name, code and message, and its cause if any.
 func (e *ExpiredCardError) Error() string {
-	var buf [256]byte
-	b := append(buf[:0], "ExpiredCardError (expired_card): "...)
-	return errorString(e.appendMessage(b), e.Unwrap())
+	return errorText("ExpiredCardError (expired_card): ", e.ErrorMessage(), e.Unwrap())
 }
 
 // ErrorCode returns CodeExpiredCard, whatever code the error was received
@@ -480,9 +462,8 @@ func (e *ExpiredCardError) ErrorCode() Code {
 	return CodeExpiredCard
 }
 
-// LogValue returns the error's name, code, status, message, params, fields
-// and cause, for log/slog; params only when the message is rendered from
-// them, fields only when set.
+// LogValue returns e for log/slog: name, code, status, message, fields that
+// are set and cause.
 func (e *ExpiredCardError) LogValue() slog.Value {
 	var attrs []slog.Attr
 	if e.Param != "" {
@@ -523,10 +504,7 @@ func (e *ExpiredCardError) LogValue() slog.Value {
 
 // HTTPStatus returns 402, or the status set by WithStatus or received.
 func (e *ExpiredCardError) HTTPStatus() int {
-	if s := e.x.get().status; s != 0 {
-		return s
-	}
-	return 402
+	return e.x.statusOr(402)
 }
 
 // ErrorMessage returns e.Message, or the default message when it is empty.
@@ -537,9 +515,7 @@ func (e *ExpiredCardError) ErrorMessage() string {
 	return "Payment Required"
 }
 
-// ResponseBody returns an excerpt of the response body the error was parsed
-// from, when that body was not the error envelope, such as a proxy's HTML
-// page.
+// ResponseBody returns an excerpt of a received body that was not an error body.
 func (e *ExpiredCardError) ResponseBody() string {
 	return e.x.get().body
 }
@@ -549,20 +525,14 @@ func (e *ExpiredCardError) Unwrap() error {
 	return e.x.get().cause
 }
 
-// Is reports whether target is ErrExpiredCard, so that errors.Is(err,
-// ErrExpiredCard) holds for every ExpiredCardError.
+// Is reports whether target is ErrExpiredCard, for errors.Is.
 func (e *ExpiredCardError) Is(target error) bool {
-	s, ok := target.(*sentinel)
-	return ok && s == ErrExpiredCard
+	return target == ErrExpiredCard
 }
 
-// WithCause records the error that caused e, for Unwrap and Error; the
-// cause is never sent to clients. It changes e and returns it, to chain
-// after the constructor.
+// WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *ExpiredCardError) WithCause(err error) *ExpiredCardError {
-	x := e.x.get()
-	x.cause = err
-	e.x = x.ptr()
+	e.x = e.x.withCause(err)
 	return e
 }
 
@@ -571,8 +541,7 @@ func (e *ExpiredCardError) WithCause(err error) *ExpiredCardError {
 //
 // Retrying the same request fails the same way.
 type IncorrectCVCError struct {
-	// Message is sent in the error.message field; when empty, the default message
-	// is.
+	// Message is sent in the error.message field; empty means the default.
 	Message string
 	EnvelopeFields
 	// Charge is for card errors, the ID of the failed charge, sent in the
@@ -597,16 +566,9 @@ func NewIncorrectCVCError(message string) *IncorrectCVCError {
 	return &IncorrectCVCError{Message: message}
 }
 
-// appendMessage appends the message sent.
-func (e *IncorrectCVCError) appendMessage(b []byte) []byte {
-	return append(b, e.ErrorMessage()...)
-}
-
 // Error returns the error's name, code and message, and its cause if any.
 func (e *IncorrectCVCError) Error() string {
-	var buf [256]byte
-	b := append(buf[:0], "IncorrectCVCError (incorrect_cvc): "...)
-	return errorString(e.appendMessage(b), e.Unwrap())
+	return errorText("IncorrectCVCError (incorrect_cvc): ", e.ErrorMessage(), e.Unwrap())
 }
 
 // ErrorCode returns CodeIncorrectCVC, whatever code the error was received
@@ -615,9 +577,8 @@ func (e *IncorrectCVCError) ErrorCode() Code {
 	return CodeIncorrectCVC
 }
 
-// LogValue returns the error's name, code, status, message, params, fields
-// and cause, for log/slog; params only when the message is rendered from
-// them, fields only when set.
+// LogValue returns e for log/slog: name, code, status, message, fields that
+// are set and cause.
 func (e *IncorrectCVCError) LogValue() slog.Value {
 	var attrs []slog.Attr
 	if e.Param != "" {
@@ -658,10 +619,7 @@ func (e *IncorrectCVCError) LogValue() slog.Value {
 
 // HTTPStatus returns 402, or the status set by WithStatus or received.
 func (e *IncorrectCVCError) HTTPStatus() int {
-	if s := e.x.get().status; s != 0 {
-		return s
-	}
-	return 402
+	return e.x.statusOr(402)
 }
 
 // ErrorMessage returns e.Message, or the default message when it is empty.
@@ -672,9 +630,7 @@ func (e *IncorrectCVCError) ErrorMessage() string {
 	return "Payment Required"
 }
 
-// ResponseBody returns an excerpt of the response body the error was parsed
-// from, when that body was not the error envelope, such as a proxy's HTML
-// page.
+// ResponseBody returns an excerpt of a received body that was not an error body.
 func (e *IncorrectCVCError) ResponseBody() string {
 	return e.x.get().body
 }
@@ -684,20 +640,14 @@ func (e *IncorrectCVCError) Unwrap() error {
 	return e.x.get().cause
 }
 
-// Is reports whether target is ErrIncorrectCVC, so that errors.Is(err,
-// ErrIncorrectCVC) holds for every IncorrectCVCError.
+// Is reports whether target is ErrIncorrectCVC, for errors.Is.
 func (e *IncorrectCVCError) Is(target error) bool {
-	s, ok := target.(*sentinel)
-	return ok && s == ErrIncorrectCVC
+	return target == ErrIncorrectCVC
 }
 
-// WithCause records the error that caused e, for Unwrap and Error; the
-// cause is never sent to clients. It changes e and returns it, to chain
-// after the constructor.
+// WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *IncorrectCVCError) WithCause(err error) *IncorrectCVCError {
-	x := e.x.get()
-	x.cause = err
-	e.x = x.ptr()
+	e.x = e.x.withCause(err)
 	return e
 }
 
@@ -706,8 +656,7 @@ func (e *IncorrectCVCError) WithCause(err error) *IncorrectCVCError {
 //
 // Retrying the same request fails the same way.
 type InvalidExpiryYearError struct {
-	// Message is sent in the error.message field; when empty, the default message
-	// is.
+	// Message is sent in the error.message field; empty means the default.
 	Message string
 	EnvelopeFields
 	// Charge is for card errors, the ID of the failed charge, sent in the
@@ -732,16 +681,9 @@ func NewInvalidExpiryYearError(message string) *InvalidExpiryYearError {
 	return &InvalidExpiryYearError{Message: message}
 }
 
-// appendMessage appends the message sent.
-func (e *InvalidExpiryYearError) appendMessage(b []byte) []byte {
-	return append(b, e.ErrorMessage()...)
-}
-
 // Error returns the error's name, code and message, and its cause if any.
 func (e *InvalidExpiryYearError) Error() string {
-	var buf [256]byte
-	b := append(buf[:0], "InvalidExpiryYearError (invalid_expiry_year): "...)
-	return errorString(e.appendMessage(b), e.Unwrap())
+	return errorText("InvalidExpiryYearError (invalid_expiry_year): ", e.ErrorMessage(), e.Unwrap())
 }
 
 // ErrorCode returns CodeInvalidExpiryYear, whatever code the error was
@@ -750,9 +692,8 @@ func (e *InvalidExpiryYearError) ErrorCode() Code {
 	return CodeInvalidExpiryYear
 }
 
-// LogValue returns the error's name, code, status, message, params, fields
-// and cause, for log/slog; params only when the message is rendered from
-// them, fields only when set.
+// LogValue returns e for log/slog: name, code, status, message, fields that
+// are set and cause.
 func (e *InvalidExpiryYearError) LogValue() slog.Value {
 	var attrs []slog.Attr
 	if e.Param != "" {
@@ -793,10 +734,7 @@ func (e *InvalidExpiryYearError) LogValue() slog.Value {
 
 // HTTPStatus returns 402, or the status set by WithStatus or received.
 func (e *InvalidExpiryYearError) HTTPStatus() int {
-	if s := e.x.get().status; s != 0 {
-		return s
-	}
-	return 402
+	return e.x.statusOr(402)
 }
 
 // ErrorMessage returns e.Message, or the default message when it is empty.
@@ -807,9 +745,7 @@ func (e *InvalidExpiryYearError) ErrorMessage() string {
 	return "Your card's expiration year is invalid."
 }
 
-// ResponseBody returns an excerpt of the response body the error was parsed
-// from, when that body was not the error envelope, such as a proxy's HTML
-// page.
+// ResponseBody returns an excerpt of a received body that was not an error body.
 func (e *InvalidExpiryYearError) ResponseBody() string {
 	return e.x.get().body
 }
@@ -819,20 +755,14 @@ func (e *InvalidExpiryYearError) Unwrap() error {
 	return e.x.get().cause
 }
 
-// Is reports whether target is ErrInvalidExpiryYear, so that errors.Is(err,
-// ErrInvalidExpiryYear) holds for every InvalidExpiryYearError.
+// Is reports whether target is ErrInvalidExpiryYear, for errors.Is.
 func (e *InvalidExpiryYearError) Is(target error) bool {
-	s, ok := target.(*sentinel)
-	return ok && s == ErrInvalidExpiryYear
+	return target == ErrInvalidExpiryYear
 }
 
-// WithCause records the error that caused e, for Unwrap and Error; the
-// cause is never sent to clients. It changes e and returns it, to chain
-// after the constructor.
+// WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *InvalidExpiryYearError) WithCause(err error) *InvalidExpiryYearError {
-	x := e.x.get()
-	x.cause = err
-	e.x = x.ptr()
+	e.x = e.x.withCause(err)
 	return e
 }
 
@@ -845,8 +775,7 @@ func (e *InvalidExpiryYearError) WithCause(err error) *InvalidExpiryYearError {
 //
 // Retrying the same request fails the same way.
 type ResourceMissingError struct {
-	// Message is sent in the error.message field; when empty, the default message
-	// is.
+	// Message is sent in the error.message field; empty means the default.
 	Message string
 	EnvelopeFields
 
@@ -862,16 +791,9 @@ func NewResourceMissingError(message string) *ResourceMissingError {
 	return &ResourceMissingError{Message: message}
 }
 
-// appendMessage appends the message sent.
-func (e *ResourceMissingError) appendMessage(b []byte) []byte {
-	return append(b, e.ErrorMessage()...)
-}
-
 // Error returns the error's name, code and message, and its cause if any.
 func (e *ResourceMissingError) Error() string {
-	var buf [256]byte
-	b := append(buf[:0], "ResourceMissingError (resource_missing): "...)
-	return errorString(e.appendMessage(b), e.Unwrap())
+	return errorText("ResourceMissingError (resource_missing): ", e.ErrorMessage(), e.Unwrap())
 }
 
 // ErrorCode returns CodeResourceMissing, whatever code the error was received
@@ -880,9 +802,8 @@ func (e *ResourceMissingError) ErrorCode() Code {
 	return CodeResourceMissing
 }
 
-// LogValue returns the error's name, code, status, message, params, fields
-// and cause, for log/slog; params only when the message is rendered from
-// them, fields only when set.
+// LogValue returns e for log/slog: name, code, status, message, fields that
+// are set and cause.
 func (e *ResourceMissingError) LogValue() slog.Value {
 	var attrs []slog.Attr
 	if e.Param != "" {
@@ -914,10 +835,7 @@ func (e *ResourceMissingError) LogValue() slog.Value {
 
 // HTTPStatus returns 404, or the status set by WithStatus or received.
 func (e *ResourceMissingError) HTTPStatus() int {
-	if s := e.x.get().status; s != 0 {
-		return s
-	}
-	return 404
+	return e.x.statusOr(404)
 }
 
 // ErrorMessage returns e.Message, or the default message when it is empty.
@@ -928,9 +846,7 @@ func (e *ResourceMissingError) ErrorMessage() string {
 	return "Not Found"
 }
 
-// ResponseBody returns an excerpt of the response body the error was parsed
-// from, when that body was not the error envelope, such as a proxy's HTML
-// page.
+// ResponseBody returns an excerpt of a received body that was not an error body.
 func (e *ResourceMissingError) ResponseBody() string {
 	return e.x.get().body
 }
@@ -940,20 +856,14 @@ func (e *ResourceMissingError) Unwrap() error {
 	return e.x.get().cause
 }
 
-// Is reports whether target is ErrResourceMissing, so that errors.Is(err,
-// ErrResourceMissing) holds for every ResourceMissingError.
+// Is reports whether target is ErrResourceMissing, for errors.Is.
 func (e *ResourceMissingError) Is(target error) bool {
-	s, ok := target.(*sentinel)
-	return ok && s == ErrResourceMissing
+	return target == ErrResourceMissing
 }
 
-// WithCause records the error that caused e, for Unwrap and Error; the
-// cause is never sent to clients. It changes e and returns it, to chain
-// after the constructor.
+// WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *ResourceMissingError) WithCause(err error) *ResourceMissingError {
-	x := e.x.get()
-	x.cause = err
-	e.x = x.ptr()
+	e.x = e.x.withCause(err)
 	return e
 }
 
@@ -975,8 +885,7 @@ func (e *ResourceMissingError) WithStatus(status int) *ResourceMissingError {
 //
 // Retrying the same request fails the same way.
 type ParameterMissingError struct {
-	// Message is sent in the error.message field; when empty, the default message
-	// is.
+	// Message is sent in the error.message field; empty means the default.
 	Message string
 	EnvelopeFields
 
@@ -992,16 +901,9 @@ func NewParameterMissingError(message string) *ParameterMissingError {
 	return &ParameterMissingError{Message: message}
 }
 
-// appendMessage appends the message sent.
-func (e *ParameterMissingError) appendMessage(b []byte) []byte {
-	return append(b, e.ErrorMessage()...)
-}
-
 // Error returns the error's name, code and message, and its cause if any.
 func (e *ParameterMissingError) Error() string {
-	var buf [256]byte
-	b := append(buf[:0], "ParameterMissingError (parameter_missing): "...)
-	return errorString(e.appendMessage(b), e.Unwrap())
+	return errorText("ParameterMissingError (parameter_missing): ", e.ErrorMessage(), e.Unwrap())
 }
 
 // ErrorCode returns CodeParameterMissing, whatever code the error was received
@@ -1010,9 +912,8 @@ func (e *ParameterMissingError) ErrorCode() Code {
 	return CodeParameterMissing
 }
 
-// LogValue returns the error's name, code, status, message, params, fields
-// and cause, for log/slog; params only when the message is rendered from
-// them, fields only when set.
+// LogValue returns e for log/slog: name, code, status, message, fields that
+// are set and cause.
 func (e *ParameterMissingError) LogValue() slog.Value {
 	var attrs []slog.Attr
 	if e.Param != "" {
@@ -1044,10 +945,7 @@ func (e *ParameterMissingError) LogValue() slog.Value {
 
 // HTTPStatus returns 400, or the status set by WithStatus or received.
 func (e *ParameterMissingError) HTTPStatus() int {
-	if s := e.x.get().status; s != 0 {
-		return s
-	}
-	return 400
+	return e.x.statusOr(400)
 }
 
 // ErrorMessage returns e.Message, or the default message when it is empty.
@@ -1058,9 +956,7 @@ func (e *ParameterMissingError) ErrorMessage() string {
 	return "Bad Request"
 }
 
-// ResponseBody returns an excerpt of the response body the error was parsed
-// from, when that body was not the error envelope, such as a proxy's HTML
-// page.
+// ResponseBody returns an excerpt of a received body that was not an error body.
 func (e *ParameterMissingError) ResponseBody() string {
 	return e.x.get().body
 }
@@ -1070,20 +966,14 @@ func (e *ParameterMissingError) Unwrap() error {
 	return e.x.get().cause
 }
 
-// Is reports whether target is ErrParameterMissing, so that errors.Is(err,
-// ErrParameterMissing) holds for every ParameterMissingError.
+// Is reports whether target is ErrParameterMissing, for errors.Is.
 func (e *ParameterMissingError) Is(target error) bool {
-	s, ok := target.(*sentinel)
-	return ok && s == ErrParameterMissing
+	return target == ErrParameterMissing
 }
 
-// WithCause records the error that caused e, for Unwrap and Error; the
-// cause is never sent to clients. It changes e and returns it, to chain
-// after the constructor.
+// WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *ParameterMissingError) WithCause(err error) *ParameterMissingError {
-	x := e.x.get()
-	x.cause = err
-	e.x = x.ptr()
+	e.x = e.x.withCause(err)
 	return e
 }
 
@@ -1095,8 +985,7 @@ func (e *ParameterMissingError) WithCause(err error) *ParameterMissingError {
 //
 // Clients may retry with exponential backoff.
 type RateLimitError struct {
-	// Message is sent in the error.message field; when empty, the default message
-	// is.
+	// Message is sent in the error.message field; empty means the default.
 	Message string
 	EnvelopeFields
 
@@ -1112,16 +1001,9 @@ func NewRateLimitError(message string) *RateLimitError {
 	return &RateLimitError{Message: message}
 }
 
-// appendMessage appends the message sent.
-func (e *RateLimitError) appendMessage(b []byte) []byte {
-	return append(b, e.ErrorMessage()...)
-}
-
 // Error returns the error's name, code and message, and its cause if any.
 func (e *RateLimitError) Error() string {
-	var buf [256]byte
-	b := append(buf[:0], "RateLimitError (rate_limit): "...)
-	return errorString(e.appendMessage(b), e.Unwrap())
+	return errorText("RateLimitError (rate_limit): ", e.ErrorMessage(), e.Unwrap())
 }
 
 // ErrorCode returns CodeRateLimit, whatever code the error was received with.
@@ -1129,9 +1011,8 @@ func (e *RateLimitError) ErrorCode() Code {
 	return CodeRateLimit
 }
 
-// LogValue returns the error's name, code, status, message, params, fields
-// and cause, for log/slog; params only when the message is rendered from
-// them, fields only when set.
+// LogValue returns e for log/slog: name, code, status, message, fields that
+// are set and cause.
 func (e *RateLimitError) LogValue() slog.Value {
 	var attrs []slog.Attr
 	if e.Param != "" {
@@ -1163,10 +1044,7 @@ func (e *RateLimitError) LogValue() slog.Value {
 
 // HTTPStatus returns 429, or the status set by WithStatus or received.
 func (e *RateLimitError) HTTPStatus() int {
-	if s := e.x.get().status; s != 0 {
-		return s
-	}
-	return 429
+	return e.x.statusOr(429)
 }
 
 // ErrorMessage returns e.Message, or the default message when it is empty.
@@ -1177,9 +1055,7 @@ func (e *RateLimitError) ErrorMessage() string {
 	return "Too Many Requests"
 }
 
-// ResponseBody returns an excerpt of the response body the error was parsed
-// from, when that body was not the error envelope, such as a proxy's HTML
-// page.
+// ResponseBody returns an excerpt of a received body that was not an error body.
 func (e *RateLimitError) ResponseBody() string {
 	return e.x.get().body
 }
@@ -1189,20 +1065,14 @@ func (e *RateLimitError) Unwrap() error {
 	return e.x.get().cause
 }
 
-// Is reports whether target is ErrRateLimit, so that errors.Is(err,
-// ErrRateLimit) holds for every RateLimitError.
+// Is reports whether target is ErrRateLimit, for errors.Is.
 func (e *RateLimitError) Is(target error) bool {
-	s, ok := target.(*sentinel)
-	return ok && s == ErrRateLimit
+	return target == ErrRateLimit
 }
 
-// WithCause records the error that caused e, for Unwrap and Error; the
-// cause is never sent to clients. It changes e and returns it, to chain
-// after the constructor.
+// WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *RateLimitError) WithCause(err error) *RateLimitError {
-	x := e.x.get()
-	x.cause = err
-	e.x = x.ptr()
+	e.x = e.x.withCause(err)
 	return e
 }
 
@@ -1224,8 +1094,7 @@ func (e *RateLimitError) WithStatus(status int) *RateLimitError {
 //
 // Clients may retry with exponential backoff.
 type LockTimeoutError struct {
-	// Message is sent in the error.message field; when empty, the default message
-	// is.
+	// Message is sent in the error.message field; empty means the default.
 	Message string
 	EnvelopeFields
 
@@ -1241,16 +1110,9 @@ func NewLockTimeoutError(message string) *LockTimeoutError {
 	return &LockTimeoutError{Message: message}
 }
 
-// appendMessage appends the message sent.
-func (e *LockTimeoutError) appendMessage(b []byte) []byte {
-	return append(b, e.ErrorMessage()...)
-}
-
 // Error returns the error's name, code and message, and its cause if any.
 func (e *LockTimeoutError) Error() string {
-	var buf [256]byte
-	b := append(buf[:0], "LockTimeoutError (lock_timeout): "...)
-	return errorString(e.appendMessage(b), e.Unwrap())
+	return errorText("LockTimeoutError (lock_timeout): ", e.ErrorMessage(), e.Unwrap())
 }
 
 // ErrorCode returns CodeLockTimeout, whatever code the error was received
@@ -1259,9 +1121,8 @@ func (e *LockTimeoutError) ErrorCode() Code {
 	return CodeLockTimeout
 }
 
-// LogValue returns the error's name, code, status, message, params, fields
-// and cause, for log/slog; params only when the message is rendered from
-// them, fields only when set.
+// LogValue returns e for log/slog: name, code, status, message, fields that
+// are set and cause.
 func (e *LockTimeoutError) LogValue() slog.Value {
 	var attrs []slog.Attr
 	if e.Param != "" {
@@ -1293,10 +1154,7 @@ func (e *LockTimeoutError) LogValue() slog.Value {
 
 // HTTPStatus returns 429, or the status set by WithStatus or received.
 func (e *LockTimeoutError) HTTPStatus() int {
-	if s := e.x.get().status; s != 0 {
-		return s
-	}
-	return 429
+	return e.x.statusOr(429)
 }
 
 // ErrorMessage returns e.Message, or the default message when it is empty.
@@ -1307,9 +1165,7 @@ func (e *LockTimeoutError) ErrorMessage() string {
 	return "Too Many Requests"
 }
 
-// ResponseBody returns an excerpt of the response body the error was parsed
-// from, when that body was not the error envelope, such as a proxy's HTML
-// page.
+// ResponseBody returns an excerpt of a received body that was not an error body.
 func (e *LockTimeoutError) ResponseBody() string {
 	return e.x.get().body
 }
@@ -1319,20 +1175,14 @@ func (e *LockTimeoutError) Unwrap() error {
 	return e.x.get().cause
 }
 
-// Is reports whether target is ErrLockTimeout, so that errors.Is(err,
-// ErrLockTimeout) holds for every LockTimeoutError.
+// Is reports whether target is ErrLockTimeout, for errors.Is.
 func (e *LockTimeoutError) Is(target error) bool {
-	s, ok := target.(*sentinel)
-	return ok && s == ErrLockTimeout
+	return target == ErrLockTimeout
 }
 
-// WithCause records the error that caused e, for Unwrap and Error; the
-// cause is never sent to clients. It changes e and returns it, to chain
-// after the constructor.
+// WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *LockTimeoutError) WithCause(err error) *LockTimeoutError {
-	x := e.x.get()
-	x.cause = err
-	e.x = x.ptr()
+	e.x = e.x.withCause(err)
 	return e
 }
 
@@ -1341,8 +1191,7 @@ func (e *LockTimeoutError) WithCause(err error) *LockTimeoutError {
 //
 // Retrying the same request fails the same way.
 type IdempotencyError struct {
-	// Message is sent in the error.message field; when empty, the default message
-	// is.
+	// Message is sent in the error.message field; empty means the default.
 	Message string
 	EnvelopeFields
 
@@ -1358,16 +1207,9 @@ func NewIdempotencyError(message string) *IdempotencyError {
 	return &IdempotencyError{Message: message}
 }
 
-// appendMessage appends the message sent.
-func (e *IdempotencyError) appendMessage(b []byte) []byte {
-	return append(b, e.ErrorMessage()...)
-}
-
 // Error returns the error's name, code and message, and its cause if any.
 func (e *IdempotencyError) Error() string {
-	var buf [256]byte
-	b := append(buf[:0], "IdempotencyError: "...)
-	return errorString(e.appendMessage(b), e.Unwrap())
+	return errorText("IdempotencyError: ", e.ErrorMessage(), e.Unwrap())
 }
 
 // ErrorCode returns the zero Code: IdempotencyError is sent without a code,
@@ -1376,9 +1218,8 @@ func (e *IdempotencyError) ErrorCode() Code {
 	return ""
 }
 
-// LogValue returns the error's name, code, status, message, params, fields
-// and cause, for log/slog; params only when the message is rendered from
-// them, fields only when set.
+// LogValue returns e for log/slog: name, code, status, message, fields that
+// are set and cause.
 func (e *IdempotencyError) LogValue() slog.Value {
 	var attrs []slog.Attr
 	if e.Param != "" {
@@ -1410,10 +1251,7 @@ func (e *IdempotencyError) LogValue() slog.Value {
 
 // HTTPStatus returns 400, or the status set by WithStatus or received.
 func (e *IdempotencyError) HTTPStatus() int {
-	if s := e.x.get().status; s != 0 {
-		return s
-	}
-	return 400
+	return e.x.statusOr(400)
 }
 
 // ErrorMessage returns e.Message, or the default message when it is empty.
@@ -1424,9 +1262,7 @@ func (e *IdempotencyError) ErrorMessage() string {
 	return "Bad Request"
 }
 
-// ResponseBody returns an excerpt of the response body the error was parsed
-// from, when that body was not the error envelope, such as a proxy's HTML
-// page.
+// ResponseBody returns an excerpt of a received body that was not an error body.
 func (e *IdempotencyError) ResponseBody() string {
 	return e.x.get().body
 }
@@ -1436,20 +1272,14 @@ func (e *IdempotencyError) Unwrap() error {
 	return e.x.get().cause
 }
 
-// Is reports whether target is ErrIdempotency, so that errors.Is(err,
-// ErrIdempotency) holds for every IdempotencyError.
+// Is reports whether target is ErrIdempotency, for errors.Is.
 func (e *IdempotencyError) Is(target error) bool {
-	s, ok := target.(*sentinel)
-	return ok && s == ErrIdempotency
+	return target == ErrIdempotency
 }
 
-// WithCause records the error that caused e, for Unwrap and Error; the
-// cause is never sent to clients. It changes e and returns it, to chain
-// after the constructor.
+// WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *IdempotencyError) WithCause(err error) *IdempotencyError {
-	x := e.x.get()
-	x.cause = err
-	e.x = x.ptr()
+	e.x = e.x.withCause(err)
 	return e
 }
 
@@ -1461,8 +1291,7 @@ func (e *IdempotencyError) WithCause(err error) *IdempotencyError {
 //
 // Retrying the same request fails the same way.
 type InvalidAPIKeyError struct {
-	// Message is sent in the error.message field; when empty, the default message
-	// is.
+	// Message is sent in the error.message field; empty means the default.
 	Message string
 	EnvelopeFields
 
@@ -1478,16 +1307,9 @@ func NewInvalidAPIKeyError(message string) *InvalidAPIKeyError {
 	return &InvalidAPIKeyError{Message: message}
 }
 
-// appendMessage appends the message sent.
-func (e *InvalidAPIKeyError) appendMessage(b []byte) []byte {
-	return append(b, e.ErrorMessage()...)
-}
-
 // Error returns the error's name, code and message, and its cause if any.
 func (e *InvalidAPIKeyError) Error() string {
-	var buf [256]byte
-	b := append(buf[:0], "InvalidAPIKeyError: "...)
-	return errorString(e.appendMessage(b), e.Unwrap())
+	return errorText("InvalidAPIKeyError: ", e.ErrorMessage(), e.Unwrap())
 }
 
 // ErrorCode returns the zero Code: InvalidAPIKeyError is sent without a code,
@@ -1496,9 +1318,8 @@ func (e *InvalidAPIKeyError) ErrorCode() Code {
 	return ""
 }
 
-// LogValue returns the error's name, code, status, message, params, fields
-// and cause, for log/slog; params only when the message is rendered from
-// them, fields only when set.
+// LogValue returns e for log/slog: name, code, status, message, fields that
+// are set and cause.
 func (e *InvalidAPIKeyError) LogValue() slog.Value {
 	var attrs []slog.Attr
 	if e.Param != "" {
@@ -1530,10 +1351,7 @@ func (e *InvalidAPIKeyError) LogValue() slog.Value {
 
 // HTTPStatus returns 401, or the status set by WithStatus or received.
 func (e *InvalidAPIKeyError) HTTPStatus() int {
-	if s := e.x.get().status; s != 0 {
-		return s
-	}
-	return 401
+	return e.x.statusOr(401)
 }
 
 // ErrorMessage returns e.Message, or the default message when it is empty.
@@ -1544,9 +1362,7 @@ func (e *InvalidAPIKeyError) ErrorMessage() string {
 	return "Unauthorized"
 }
 
-// ResponseBody returns an excerpt of the response body the error was parsed
-// from, when that body was not the error envelope, such as a proxy's HTML
-// page.
+// ResponseBody returns an excerpt of a received body that was not an error body.
 func (e *InvalidAPIKeyError) ResponseBody() string {
 	return e.x.get().body
 }
@@ -1556,20 +1372,14 @@ func (e *InvalidAPIKeyError) Unwrap() error {
 	return e.x.get().cause
 }
 
-// Is reports whether target is ErrInvalidAPIKey, so that errors.Is(err,
-// ErrInvalidAPIKey) holds for every InvalidAPIKeyError.
+// Is reports whether target is ErrInvalidAPIKey, for errors.Is.
 func (e *InvalidAPIKeyError) Is(target error) bool {
-	s, ok := target.(*sentinel)
-	return ok && s == ErrInvalidAPIKey
+	return target == ErrInvalidAPIKey
 }
 
-// WithCause records the error that caused e, for Unwrap and Error; the
-// cause is never sent to clients. It changes e and returns it, to chain
-// after the constructor.
+// WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *InvalidAPIKeyError) WithCause(err error) *InvalidAPIKeyError {
-	x := e.x.get()
-	x.cause = err
-	e.x = x.ptr()
+	e.x = e.x.withCause(err)
 	return e
 }
 
@@ -1581,8 +1391,7 @@ func (e *InvalidAPIKeyError) WithCause(err error) *InvalidAPIKeyError {
 //
 // Retrying the same request fails the same way.
 type InvalidRequestError struct {
-	// Message is sent in the error.message field; when empty, the default message
-	// is.
+	// Message is sent in the error.message field; empty means the default.
 	Message string
 	EnvelopeFields
 
@@ -1598,16 +1407,9 @@ func NewInvalidRequestError(message string) *InvalidRequestError {
 	return &InvalidRequestError{Message: message}
 }
 
-// appendMessage appends the message sent.
-func (e *InvalidRequestError) appendMessage(b []byte) []byte {
-	return append(b, e.ErrorMessage()...)
-}
-
 // Error returns the error's name, code and message, and its cause if any.
 func (e *InvalidRequestError) Error() string {
-	var buf [256]byte
-	b := append(buf[:0], "InvalidRequestError: "...)
-	return errorString(e.appendMessage(b), e.Unwrap())
+	return errorText("InvalidRequestError: ", e.ErrorMessage(), e.Unwrap())
 }
 
 // ErrorCode returns the zero Code: InvalidRequestError is sent without a code,
@@ -1616,9 +1418,8 @@ func (e *InvalidRequestError) ErrorCode() Code {
 	return ""
 }
 
-// LogValue returns the error's name, code, status, message, params, fields
-// and cause, for log/slog; params only when the message is rendered from
-// them, fields only when set.
+// LogValue returns e for log/slog: name, code, status, message, fields that
+// are set and cause.
 func (e *InvalidRequestError) LogValue() slog.Value {
 	var attrs []slog.Attr
 	if e.Param != "" {
@@ -1650,10 +1451,7 @@ func (e *InvalidRequestError) LogValue() slog.Value {
 
 // HTTPStatus returns 400, or the status set by WithStatus or received.
 func (e *InvalidRequestError) HTTPStatus() int {
-	if s := e.x.get().status; s != 0 {
-		return s
-	}
-	return 400
+	return e.x.statusOr(400)
 }
 
 // ErrorMessage returns e.Message, or the default message when it is empty.
@@ -1664,9 +1462,7 @@ func (e *InvalidRequestError) ErrorMessage() string {
 	return "Bad Request"
 }
 
-// ResponseBody returns an excerpt of the response body the error was parsed
-// from, when that body was not the error envelope, such as a proxy's HTML
-// page.
+// ResponseBody returns an excerpt of a received body that was not an error body.
 func (e *InvalidRequestError) ResponseBody() string {
 	return e.x.get().body
 }
@@ -1676,20 +1472,14 @@ func (e *InvalidRequestError) Unwrap() error {
 	return e.x.get().cause
 }
 
-// Is reports whether target is ErrInvalidRequest, so that errors.Is(err,
-// ErrInvalidRequest) holds for every InvalidRequestError.
+// Is reports whether target is ErrInvalidRequest, for errors.Is.
 func (e *InvalidRequestError) Is(target error) bool {
-	s, ok := target.(*sentinel)
-	return ok && s == ErrInvalidRequest
+	return target == ErrInvalidRequest
 }
 
-// WithCause records the error that caused e, for Unwrap and Error; the
-// cause is never sent to clients. It changes e and returns it, to chain
-// after the constructor.
+// WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *InvalidRequestError) WithCause(err error) *InvalidRequestError {
-	x := e.x.get()
-	x.cause = err
-	e.x = x.ptr()
+	e.x = e.x.withCause(err)
 	return e
 }
 
@@ -1715,8 +1505,7 @@ func (e *InvalidRequestError) WithStatus(status int) *InvalidRequestError {
 // Clients may retry with exponential backoff. WriteError sends it for any
 // error that is not an API error.
 type APIError struct {
-	// Message is sent in the error.message field; when empty, the default message
-	// is.
+	// Message is sent in the error.message field; empty means the default.
 	Message string
 	EnvelopeFields
 
@@ -1732,16 +1521,9 @@ func NewAPIError(message string) *APIError {
 	return &APIError{Message: message}
 }
 
-// appendMessage appends the message sent.
-func (e *APIError) appendMessage(b []byte) []byte {
-	return append(b, e.ErrorMessage()...)
-}
-
 // Error returns the error's name, code and message, and its cause if any.
 func (e *APIError) Error() string {
-	var buf [256]byte
-	b := append(buf[:0], "APIError: "...)
-	return errorString(e.appendMessage(b), e.Unwrap())
+	return errorText("APIError: ", e.ErrorMessage(), e.Unwrap())
 }
 
 // ErrorCode returns the zero Code: APIError is sent without a code, and its
@@ -1750,9 +1532,8 @@ func (e *APIError) ErrorCode() Code {
 	return ""
 }
 
-// LogValue returns the error's name, code, status, message, params, fields
-// and cause, for log/slog; params only when the message is rendered from
-// them, fields only when set.
+// LogValue returns e for log/slog: name, code, status, message, fields that
+// are set and cause.
 func (e *APIError) LogValue() slog.Value {
 	var attrs []slog.Attr
 	if e.Param != "" {
@@ -1784,10 +1565,7 @@ func (e *APIError) LogValue() slog.Value {
 
 // HTTPStatus returns 500, or the status set by WithStatus or received.
 func (e *APIError) HTTPStatus() int {
-	if s := e.x.get().status; s != 0 {
-		return s
-	}
-	return 500
+	return e.x.statusOr(500)
 }
 
 // ErrorMessage returns e.Message, or the default message when it is empty.
@@ -1798,9 +1576,7 @@ func (e *APIError) ErrorMessage() string {
 	return "Internal Server Error"
 }
 
-// ResponseBody returns an excerpt of the response body the error was parsed
-// from, when that body was not the error envelope, such as a proxy's HTML
-// page.
+// ResponseBody returns an excerpt of a received body that was not an error body.
 func (e *APIError) ResponseBody() string {
 	return e.x.get().body
 }
@@ -1810,20 +1586,14 @@ func (e *APIError) Unwrap() error {
 	return e.x.get().cause
 }
 
-// Is reports whether target is ErrAPI, so that errors.Is(err, ErrAPI) holds
-// for every APIError.
+// Is reports whether target is ErrAPI, for errors.Is.
 func (e *APIError) Is(target error) bool {
-	s, ok := target.(*sentinel)
-	return ok && s == ErrAPI
+	return target == ErrAPI
 }
 
-// WithCause records the error that caused e, for Unwrap and Error; the
-// cause is never sent to clients. It changes e and returns it, to chain
-// after the constructor.
+// WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *APIError) WithCause(err error) *APIError {
-	x := e.x.get()
-	x.cause = err
-	e.x = x.ptr()
+	e.x = e.x.withCause(err)
 	return e
 }
 
@@ -1913,187 +1683,96 @@ var (
 	ErrAPI = newSentinel(&APIError{})
 )
 
-// IsCardDeclinedError reports whether err's chain holds a CardDeclinedError or
-// ErrCardDeclined, as errors.Is(err, ErrCardDeclined) does, without
+// IsCardDeclinedError reports whether errors.Is(err, ErrCardDeclined), without
 // allocating.
 func IsCardDeclinedError(err error) bool {
-	return find(err, func(err error) bool {
-		switch e := err.(type) {
-		case *CardDeclinedError:
-			return true
-		case *sentinel:
-			return e == ErrCardDeclined
-		}
-		return false
-	}) != nil
+	return matches(err, ErrCardDeclined)
 }
 
-// IsExpiredCardError reports whether err's chain holds an ExpiredCardError or
-// ErrExpiredCard, as errors.Is(err, ErrExpiredCard) does, without allocating.
+// IsExpiredCardError reports whether errors.Is(err, ErrExpiredCard), without
+// allocating.
 func IsExpiredCardError(err error) bool {
-	return find(err, func(err error) bool {
-		switch e := err.(type) {
-		case *ExpiredCardError:
-			return true
-		case *sentinel:
-			return e == ErrExpiredCard
-		}
-		return false
-	}) != nil
+	return matches(err, ErrExpiredCard)
 }
 
-// IsIncorrectCVCError reports whether err's chain holds an IncorrectCVCError
-// or ErrIncorrectCVC, as errors.Is(err, ErrIncorrectCVC) does, without
+// IsIncorrectCVCError reports whether errors.Is(err, ErrIncorrectCVC), without
 // allocating.
 func IsIncorrectCVCError(err error) bool {
-	return find(err, func(err error) bool {
-		switch e := err.(type) {
-		case *IncorrectCVCError:
-			return true
-		case *sentinel:
-			return e == ErrIncorrectCVC
-		}
-		return false
-	}) != nil
+	return matches(err, ErrIncorrectCVC)
 }
 
-// IsInvalidExpiryYearError reports whether err's chain holds an
-// InvalidExpiryYearError or ErrInvalidExpiryYear, as errors.Is(err,
-// ErrInvalidExpiryYear) does, without allocating.
+// IsInvalidExpiryYearError reports whether errors.Is(err,
+// ErrInvalidExpiryYear), without allocating.
 func IsInvalidExpiryYearError(err error) bool {
-	return find(err, func(err error) bool {
-		switch e := err.(type) {
-		case *InvalidExpiryYearError:
-			return true
-		case *sentinel:
-			return e == ErrInvalidExpiryYear
-		}
-		return false
-	}) != nil
+	return matches(err, ErrInvalidExpiryYear)
 }
 
-// IsResourceMissingError reports whether err's chain holds a
-// ResourceMissingError or ErrResourceMissing, as errors.Is(err,
-// ErrResourceMissing) does, without allocating.
+// IsResourceMissingError reports whether errors.Is(err, ErrResourceMissing),
+// without allocating.
 func IsResourceMissingError(err error) bool {
-	return find(err, func(err error) bool {
-		switch e := err.(type) {
-		case *ResourceMissingError:
-			return true
-		case *sentinel:
-			return e == ErrResourceMissing
-		}
-		return false
-	}) != nil
+	return matches(err, ErrResourceMissing)
 }
 
-// IsParameterMissingError reports whether err's chain holds a
-// ParameterMissingError or ErrParameterMissing, as errors.Is(err,
-// ErrParameterMissing) does, without allocating.
+// IsParameterMissingError reports whether errors.Is(err, ErrParameterMissing),
+// without allocating.
 func IsParameterMissingError(err error) bool {
-	return find(err, func(err error) bool {
-		switch e := err.(type) {
-		case *ParameterMissingError:
-			return true
-		case *sentinel:
-			return e == ErrParameterMissing
-		}
-		return false
-	}) != nil
+	return matches(err, ErrParameterMissing)
 }
 
-// IsRateLimitError reports whether err's chain holds a RateLimitError or
-// ErrRateLimit, as errors.Is(err, ErrRateLimit) does, without allocating.
-func IsRateLimitError(err error) bool {
-	return find(err, func(err error) bool {
-		switch e := err.(type) {
-		case *RateLimitError:
-			return true
-		case *sentinel:
-			return e == ErrRateLimit
-		}
-		return false
-	}) != nil
-}
-
-// IsLockTimeoutError reports whether err's chain holds a LockTimeoutError or
-// ErrLockTimeout, as errors.Is(err, ErrLockTimeout) does, without allocating.
-func IsLockTimeoutError(err error) bool {
-	return find(err, func(err error) bool {
-		switch e := err.(type) {
-		case *LockTimeoutError:
-			return true
-		case *sentinel:
-			return e == ErrLockTimeout
-		}
-		return false
-	}) != nil
-}
-
-// IsIdempotencyError reports whether err's chain holds an IdempotencyError or
-// ErrIdempotency, as errors.Is(err, ErrIdempotency) does, without allocating.
-func IsIdempotencyError(err error) bool {
-	return find(err, func(err error) bool {
-		switch e := err.(type) {
-		case *IdempotencyError:
-			return true
-		case *sentinel:
-			return e == ErrIdempotency
-		}
-		return false
-	}) != nil
-}
-
-// IsInvalidAPIKeyError reports whether err's chain holds an InvalidAPIKeyError
-// or ErrInvalidAPIKey, as errors.Is(err, ErrInvalidAPIKey) does, without
+// IsRateLimitError reports whether errors.Is(err, ErrRateLimit), without
 // allocating.
+func IsRateLimitError(err error) bool {
+	return matches(err, ErrRateLimit)
+}
+
+// IsLockTimeoutError reports whether errors.Is(err, ErrLockTimeout), without
+// allocating.
+func IsLockTimeoutError(err error) bool {
+	return matches(err, ErrLockTimeout)
+}
+
+// IsIdempotencyError reports whether errors.Is(err, ErrIdempotency), without
+// allocating.
+func IsIdempotencyError(err error) bool {
+	return matches(err, ErrIdempotency)
+}
+
+// IsInvalidAPIKeyError reports whether errors.Is(err, ErrInvalidAPIKey),
+// without allocating.
 func IsInvalidAPIKeyError(err error) bool {
-	return find(err, func(err error) bool {
-		switch e := err.(type) {
-		case *InvalidAPIKeyError:
-			return true
-		case *sentinel:
-			return e == ErrInvalidAPIKey
-		}
-		return false
-	}) != nil
+	return matches(err, ErrInvalidAPIKey)
 }
 
-// IsInvalidRequestError reports whether err's chain holds an
-// InvalidRequestError or ErrInvalidRequest, as errors.Is(err,
-// ErrInvalidRequest) does, without allocating.
+// IsInvalidRequestError reports whether errors.Is(err, ErrInvalidRequest),
+// without allocating.
 func IsInvalidRequestError(err error) bool {
-	return find(err, func(err error) bool {
-		switch e := err.(type) {
-		case *InvalidRequestError:
-			return true
-		case *sentinel:
-			return e == ErrInvalidRequest
-		}
-		return false
-	}) != nil
+	return matches(err, ErrInvalidRequest)
 }
 
-// IsAPIError reports whether err's chain holds an APIError or ErrAPI, as
-// errors.Is(err, ErrAPI) does, without allocating.
+// IsAPIError reports whether errors.Is(err, ErrAPI), without allocating.
 func IsAPIError(err error) bool {
-	return find(err, func(err error) bool {
-		switch e := err.(type) {
-		case *APIError:
-			return true
-		case *sentinel:
-			return e == ErrAPI
-		}
-		return false
-	}) != nil
+	return matches(err, ErrAPI)
+}
+
+// matches reports whether err's chain holds target, or an error whose Is
+// method reports target, as errors.Is does, without allocating.
+func matches(err, target error) bool {
+	return find(err, target, isTarget) != nil
+}
+
+func isTarget(err, target error) bool {
+	x, ok := err.(interface {
+		Is(error) bool
+	})
+	return err == target || ok && x.Is(target)
 }
 
 // find returns the first error in err's chain, in the order errors.Is walks
-// it, for which match is true, or nil. It uses type switches where errors.Is
-// uses reflection, so it does not allocate.
-func find(err error, match func(error) bool) error {
+// it, for which match(err, target) is true, or nil. It uses type switches
+// where errors.Is uses reflection, so it does not allocate.
+func find(err, target error, match func(err, target error) bool) error {
 	for err != nil {
-		if match(err) {
+		if match(err, target) {
 			return err
 		}
 		switch x := err.(type) {
@@ -2105,7 +1784,7 @@ func find(err error, match func(error) bool) error {
 			Unwrap() []error
 		}:
 			for _, err := range x.Unwrap() {
-				if found := find(err, match); found != nil {
+				if found := find(err, target, match); found != nil {
 					return found
 				}
 			}
@@ -2120,7 +1799,7 @@ func find(err error, match func(error) bool) error {
 // apiError returns the first API error in err's chain, or nil. An Err
 // sentinel gives the zero-valued error it stands for.
 func apiError(err error) Error {
-	switch e := find(err, isAPIError).(type) {
+	switch e := find(err, nil, isAPIError).(type) {
 	case *sentinel:
 		return e.err
 	case Error:
@@ -2129,7 +1808,7 @@ func apiError(err error) Error {
 	return nil
 }
 
-func isAPIError(err error) bool {
+func isAPIError(err, _ error) bool {
 	_, ok := err.(Error)
 	return ok
 }

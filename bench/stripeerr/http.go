@@ -50,7 +50,7 @@ func (e *CardDeclinedError) MarshalJSON() ([]byte, error) {
 func (e *CardDeclinedError) appendBody(b []byte) []byte {
 	b = append(b, "{\"error\":{\"code\":\"card_declined\",\"type\":\"card_error\",\"message\":\""...)
 	start := len(b)
-	b = closeJSONString(e.appendMessage(b), start)
+	b = closeJSONString(append(b, e.ErrorMessage()...), start)
 	if e.Param != "" {
 		b = append(b, ",\"param\":"...)
 		b = appendJSONString(b, string(e.Param))
@@ -100,8 +100,7 @@ func (e *CardDeclinedError) appendBody(b []byte) []byte {
 }
 
 // receiveCardDeclinedError returns a CardDeclinedError received with status,
-// code (its own or an alias), message, body excerpt and the members found in
-// data, if any.
+// code, message, body excerpt and members.
 func receiveCardDeclinedError(status int, code Code, message []byte, body string, m *received, data []byte) error {
 	if code == CodeCardDeclined {
 		code = ""
@@ -131,7 +130,7 @@ func (e *ExpiredCardError) MarshalJSON() ([]byte, error) {
 func (e *ExpiredCardError) appendBody(b []byte) []byte {
 	b = append(b, "{\"error\":{\"code\":\"expired_card\",\"type\":\"card_error\",\"message\":\""...)
 	start := len(b)
-	b = closeJSONString(e.appendMessage(b), start)
+	b = closeJSONString(append(b, e.ErrorMessage()...), start)
 	if e.Param != "" {
 		b = append(b, ",\"param\":"...)
 		b = appendJSONString(b, string(e.Param))
@@ -181,8 +180,7 @@ func (e *ExpiredCardError) appendBody(b []byte) []byte {
 }
 
 // receiveExpiredCardError returns an ExpiredCardError received with status,
-// code (its own or an alias), message, body excerpt and the members found in
-// data, if any.
+// code, message, body excerpt and members.
 func receiveExpiredCardError(status int, code Code, message []byte, body string, m *received, data []byte) error {
 	if code == CodeExpiredCard {
 		code = ""
@@ -212,7 +210,7 @@ func (e *IncorrectCVCError) MarshalJSON() ([]byte, error) {
 func (e *IncorrectCVCError) appendBody(b []byte) []byte {
 	b = append(b, "{\"error\":{\"code\":\"incorrect_cvc\",\"type\":\"card_error\",\"message\":\""...)
 	start := len(b)
-	b = closeJSONString(e.appendMessage(b), start)
+	b = closeJSONString(append(b, e.ErrorMessage()...), start)
 	if e.Param != "" {
 		b = append(b, ",\"param\":"...)
 		b = appendJSONString(b, string(e.Param))
@@ -262,8 +260,7 @@ func (e *IncorrectCVCError) appendBody(b []byte) []byte {
 }
 
 // receiveIncorrectCVCError returns an IncorrectCVCError received with status,
-// code (its own or an alias), message, body excerpt and the members found in
-// data, if any.
+// code, message, body excerpt and members.
 func receiveIncorrectCVCError(status int, code Code, message []byte, body string, m *received, data []byte) error {
 	if code == CodeIncorrectCVC {
 		code = ""
@@ -293,7 +290,7 @@ func (e *InvalidExpiryYearError) MarshalJSON() ([]byte, error) {
 func (e *InvalidExpiryYearError) appendBody(b []byte) []byte {
 	b = append(b, "{\"error\":{\"code\":\"invalid_expiry_year\",\"type\":\"card_error\",\"message\":\""...)
 	start := len(b)
-	b = closeJSONString(e.appendMessage(b), start)
+	b = closeJSONString(append(b, e.ErrorMessage()...), start)
 	if e.Param != "" {
 		b = append(b, ",\"param\":"...)
 		b = appendJSONString(b, string(e.Param))
@@ -343,8 +340,7 @@ func (e *InvalidExpiryYearError) appendBody(b []byte) []byte {
 }
 
 // receiveInvalidExpiryYearError returns an InvalidExpiryYearError received
-// with status, code (its own or an alias), message, body excerpt and the
-// members found in data, if any.
+// with status, code, message, body excerpt and members.
 func receiveInvalidExpiryYearError(status int, code Code, message []byte, body string, m *received, data []byte) error {
 	if code == CodeInvalidExpiryYear {
 		code = ""
@@ -374,7 +370,7 @@ func (e *ResourceMissingError) MarshalJSON() ([]byte, error) {
 func (e *ResourceMissingError) appendBody(b []byte) []byte {
 	b = append(b, "{\"error\":{\"code\":\"resource_missing\",\"type\":\"invalid_request_error\",\"message\":\""...)
 	start := len(b)
-	b = closeJSONString(e.appendMessage(b), start)
+	b = closeJSONString(append(b, e.ErrorMessage()...), start)
 	if e.Param != "" {
 		b = append(b, ",\"param\":"...)
 		b = appendJSONString(b, string(e.Param))
@@ -409,26 +405,6 @@ func (e *ResourceMissingError) appendBody(b []byte) []byte {
 	}
 	b = append(b, "}}"...)
 	return b
-}
-
-// receiveResourceMissingError returns a ResourceMissingError received with
-// status, code (its own or an alias), message, body excerpt and the members
-// found in data, if any.
-func receiveResourceMissingError(status int, code Code, message []byte, body string, m *received, data []byte) error {
-	if code == CodeResourceMissing {
-		code = ""
-	}
-	e, x := alloc[ResourceMissingError](details{
-		body:   body,
-		code:   code,
-		status: nonDefault(status, 404),
-	})
-	e.x = x
-	e.Message = messageOr(message, "Not Found")
-	if m != nil {
-		e.fillFields(m, data)
-	}
-	return e
 }
 
 // MarshalJSON returns the error's HTTP body.
@@ -440,7 +416,7 @@ func (e *ParameterMissingError) MarshalJSON() ([]byte, error) {
 func (e *ParameterMissingError) appendBody(b []byte) []byte {
 	b = append(b, "{\"error\":{\"code\":\"parameter_missing\",\"type\":\"invalid_request_error\",\"message\":\""...)
 	start := len(b)
-	b = closeJSONString(e.appendMessage(b), start)
+	b = closeJSONString(append(b, e.ErrorMessage()...), start)
 	if e.Param != "" {
 		b = append(b, ",\"param\":"...)
 		b = appendJSONString(b, string(e.Param))
@@ -475,26 +451,6 @@ func (e *ParameterMissingError) appendBody(b []byte) []byte {
 	}
 	b = append(b, "}}"...)
 	return b
-}
-
-// receiveParameterMissingError returns a ParameterMissingError received with
-// status, code (its own or an alias), message, body excerpt and the members
-// found in data, if any.
-func receiveParameterMissingError(status int, code Code, message []byte, body string, m *received, data []byte) error {
-	if code == CodeParameterMissing {
-		code = ""
-	}
-	e, x := alloc[ParameterMissingError](details{
-		body:   body,
-		code:   code,
-		status: nonDefault(status, 400),
-	})
-	e.x = x
-	e.Message = messageOr(message, "Bad Request")
-	if m != nil {
-		e.fillFields(m, data)
-	}
-	return e
 }
 
 // MarshalJSON returns the error's HTTP body.
@@ -506,7 +462,7 @@ func (e *RateLimitError) MarshalJSON() ([]byte, error) {
 func (e *RateLimitError) appendBody(b []byte) []byte {
 	b = append(b, "{\"error\":{\"code\":\"rate_limit\",\"type\":\"invalid_request_error\",\"message\":\""...)
 	start := len(b)
-	b = closeJSONString(e.appendMessage(b), start)
+	b = closeJSONString(append(b, e.ErrorMessage()...), start)
 	if e.Param != "" {
 		b = append(b, ",\"param\":"...)
 		b = appendJSONString(b, string(e.Param))
@@ -543,26 +499,6 @@ func (e *RateLimitError) appendBody(b []byte) []byte {
 	return b
 }
 
-// receiveRateLimitError returns a RateLimitError received with status, code
-// (its own or an alias), message, body excerpt and the members found in data,
-// if any.
-func receiveRateLimitError(status int, code Code, message []byte, body string, m *received, data []byte) error {
-	if code == CodeRateLimit {
-		code = ""
-	}
-	e, x := alloc[RateLimitError](details{
-		body:   body,
-		code:   code,
-		status: nonDefault(status, 429),
-	})
-	e.x = x
-	e.Message = messageOr(message, "Too Many Requests")
-	if m != nil {
-		e.fillFields(m, data)
-	}
-	return e
-}
-
 // MarshalJSON returns the error's HTTP body.
 func (e *LockTimeoutError) MarshalJSON() ([]byte, error) {
 	return e.appendBody(nil), nil
@@ -572,7 +508,7 @@ func (e *LockTimeoutError) MarshalJSON() ([]byte, error) {
 func (e *LockTimeoutError) appendBody(b []byte) []byte {
 	b = append(b, "{\"error\":{\"code\":\"lock_timeout\",\"message\":\""...)
 	start := len(b)
-	b = closeJSONString(e.appendMessage(b), start)
+	b = closeJSONString(append(b, e.ErrorMessage()...), start)
 	if t := e.x.get().typ; t != "" {
 		b = append(b, ",\"type\":"...)
 		b = appendJSONString(b, t)
@@ -614,8 +550,7 @@ func (e *LockTimeoutError) appendBody(b []byte) []byte {
 }
 
 // receiveLockTimeoutError returns a LockTimeoutError received with status,
-// code (its own or an alias), message, body excerpt and the members found in
-// data, if any.
+// code, message, body excerpt and members.
 func receiveLockTimeoutError(status int, code Code, message []byte, body string, m *received, data []byte) error {
 	if code == CodeLockTimeout {
 		code = ""
@@ -647,7 +582,7 @@ func (e *IdempotencyError) MarshalJSON() ([]byte, error) {
 func (e *IdempotencyError) appendBody(b []byte) []byte {
 	b = append(b, "{\"error\":{\"type\":\"idempotency_error\",\"message\":\""...)
 	start := len(b)
-	b = closeJSONString(e.appendMessage(b), start)
+	b = closeJSONString(append(b, e.ErrorMessage()...), start)
 	if e.Param != "" {
 		b = append(b, ",\"param\":"...)
 		b = appendJSONString(b, string(e.Param))
@@ -682,23 +617,6 @@ func (e *IdempotencyError) appendBody(b []byte) []byte {
 	}
 	b = append(b, "}}"...)
 	return b
-}
-
-// receiveIdempotencyError returns an IdempotencyError received with status,
-// code (its own or an alias), message, body excerpt and the members found in
-// data, if any.
-func receiveIdempotencyError(status int, code Code, message []byte, body string, m *received, data []byte) error {
-	e, x := alloc[IdempotencyError](details{
-		body:   body,
-		code:   code,
-		status: nonDefault(status, 400),
-	})
-	e.x = x
-	e.Message = messageOr(message, "Bad Request")
-	if m != nil {
-		e.fillFields(m, data)
-	}
-	return e
 }
 
 // MarshalJSON returns the error's HTTP body.
@@ -710,7 +628,7 @@ func (e *InvalidAPIKeyError) MarshalJSON() ([]byte, error) {
 func (e *InvalidAPIKeyError) appendBody(b []byte) []byte {
 	b = append(b, "{\"error\":{\"type\":\"invalid_request_error\",\"message\":\""...)
 	start := len(b)
-	b = closeJSONString(e.appendMessage(b), start)
+	b = closeJSONString(append(b, e.ErrorMessage()...), start)
 	if e.Param != "" {
 		b = append(b, ",\"param\":"...)
 		b = appendJSONString(b, string(e.Param))
@@ -745,23 +663,6 @@ func (e *InvalidAPIKeyError) appendBody(b []byte) []byte {
 	}
 	b = append(b, "}}"...)
 	return b
-}
-
-// receiveInvalidAPIKeyError returns an InvalidAPIKeyError received with
-// status, code (its own or an alias), message, body excerpt and the members
-// found in data, if any.
-func receiveInvalidAPIKeyError(status int, code Code, message []byte, body string, m *received, data []byte) error {
-	e, x := alloc[InvalidAPIKeyError](details{
-		body:   body,
-		code:   code,
-		status: nonDefault(status, 401),
-	})
-	e.x = x
-	e.Message = messageOr(message, "Unauthorized")
-	if m != nil {
-		e.fillFields(m, data)
-	}
-	return e
 }
 
 // MarshalJSON returns the error's HTTP body.
@@ -773,7 +674,7 @@ func (e *InvalidRequestError) MarshalJSON() ([]byte, error) {
 func (e *InvalidRequestError) appendBody(b []byte) []byte {
 	b = append(b, "{\"error\":{\"type\":\"invalid_request_error\",\"message\":\""...)
 	start := len(b)
-	b = closeJSONString(e.appendMessage(b), start)
+	b = closeJSONString(append(b, e.ErrorMessage()...), start)
 	if e.Param != "" {
 		b = append(b, ",\"param\":"...)
 		b = appendJSONString(b, string(e.Param))
@@ -808,23 +709,6 @@ func (e *InvalidRequestError) appendBody(b []byte) []byte {
 	}
 	b = append(b, "}}"...)
 	return b
-}
-
-// receiveInvalidRequestError returns an InvalidRequestError received with
-// status, code (its own or an alias), message, body excerpt and the members
-// found in data, if any.
-func receiveInvalidRequestError(status int, code Code, message []byte, body string, m *received, data []byte) error {
-	e, x := alloc[InvalidRequestError](details{
-		body:   body,
-		code:   code,
-		status: nonDefault(status, 400),
-	})
-	e.x = x
-	e.Message = messageOr(message, "Bad Request")
-	if m != nil {
-		e.fillFields(m, data)
-	}
-	return e
 }
 
 // MarshalJSON returns the error's HTTP body.
@@ -836,7 +720,7 @@ func (e *APIError) MarshalJSON() ([]byte, error) {
 func (e *APIError) appendBody(b []byte) []byte {
 	b = append(b, "{\"error\":{\"type\":\"api_error\",\"message\":\""...)
 	start := len(b)
-	b = closeJSONString(e.appendMessage(b), start)
+	b = closeJSONString(append(b, e.ErrorMessage()...), start)
 	if e.Param != "" {
 		b = append(b, ",\"param\":"...)
 		b = appendJSONString(b, string(e.Param))
@@ -873,22 +757,6 @@ func (e *APIError) appendBody(b []byte) []byte {
 	return b
 }
 
-// receiveAPIError returns an APIError received with status, code (its own or
-// an alias), message, body excerpt and the members found in data, if any.
-func receiveAPIError(status int, code Code, message []byte, body string, m *received, data []byte) error {
-	e, x := alloc[APIError](details{
-		body:   body,
-		code:   code,
-		status: nonDefault(status, 500),
-	})
-	e.x = x
-	e.Message = messageOr(message, "Internal Server Error")
-	if m != nil {
-		e.fillFields(m, data)
-	}
-	return e
-}
-
 // MarshalJSON returns the error's HTTP body.
 func (e *UnknownError) MarshalJSON() ([]byte, error) {
 	return e.appendBody(nil), nil
@@ -898,7 +766,7 @@ func (e *UnknownError) MarshalJSON() ([]byte, error) {
 func (e *UnknownError) appendBody(b []byte) []byte {
 	b = append(b, "{\"error\":{\"message\":\""...)
 	start := len(b)
-	b = closeJSONString(e.appendMessage(b), start)
+	b = closeJSONString(append(b, e.ErrorMessage()...), start)
 	if e.Code != "" {
 		b = append(b, ",\"code\":"...)
 		b = appendJSONString(b, string(e.Code))
@@ -1047,6 +915,32 @@ func alloc[T any](x details) (*T, *details) {
 	return &p.e, &p.x
 }
 
+// plainError has the layout of each error without params, fields or headers
+// of its own, so that receivePlain receives them all.
+type plainError struct {
+	// Message is the error's Message.
+	Message string
+	EnvelopeFields
+	x *details
+}
+
+// receivePlain returns a plain error received with status, code (an alias,
+// or none), message, body excerpt and the members found in data, if any;
+// def and defMessage are the error's default status and message.
+func receivePlain(status int, code Code, message []byte, body string, m *received, data []byte, def int, defMessage string) *plainError {
+	e, x := alloc[plainError](details{
+		body:   body,
+		code:   code,
+		status: nonDefault(status, def),
+	})
+	e.x = x
+	e.Message = messageOr(message, defMessage)
+	if m != nil {
+		e.fillFields(m, data)
+	}
+	return e
+}
+
 // resolve returns the error a received code and status mean.
 func resolve(status int, code []byte, message []byte, m *received, data []byte) error {
 	switch string(code) {
@@ -1061,11 +955,11 @@ func resolve(status int, code []byte, message []byte, m *received, data []byte) 
 	case string(CodeLockTimeout):
 		return receiveLockTimeoutError(status, "", message, "", m, data)
 	case string(CodeParameterMissing):
-		return receiveParameterMissingError(status, "", message, "", m, data)
+		return (*ParameterMissingError)(receivePlain(status, "", message, "", m, data, 400, "Bad Request"))
 	case string(CodeRateLimit):
-		return receiveRateLimitError(status, "", message, "", m, data)
+		return (*RateLimitError)(receivePlain(status, "", message, "", m, data, 429, "Too Many Requests"))
 	case string(CodeResourceMissing):
-		return receiveResourceMissingError(status, "", message, "", m, data)
+		return (*ResourceMissingError)(receivePlain(status, "", message, "", m, data, 404, "Not Found"))
 	}
 	return receiveUnknown(status, Code(code), message, "", m, data)
 }
@@ -1077,15 +971,15 @@ func resolve(status int, code []byte, message []byte, m *received, data []byte) 
 func resolveType(status int, typ []byte, message []byte, m *received, data []byte) error {
 	switch string(typ) {
 	case "api_error":
-		return receiveAPIError(status, "", message, "", m, data)
+		return (*APIError)(receivePlain(status, "", message, "", m, data, 500, "Internal Server Error"))
 	case "idempotency_error":
-		return receiveIdempotencyError(status, "", message, "", m, data)
+		return (*IdempotencyError)(receivePlain(status, "", message, "", m, data, 400, "Bad Request"))
 	case "invalid_request_error":
 		switch status {
 		case 400, 404:
-			return receiveInvalidRequestError(status, "", message, "", m, data)
+			return (*InvalidRequestError)(receivePlain(status, "", message, "", m, data, 400, "Bad Request"))
 		}
-		return receiveInvalidAPIKeyError(status, "", message, "", m, data)
+		return (*InvalidAPIKeyError)(receivePlain(status, "", message, "", m, data, 401, "Unauthorized"))
 	}
 	return nil
 }
@@ -1095,15 +989,15 @@ func resolveType(status int, typ []byte, message []byte, m *received, data []byt
 func byStatus(status int, message []byte, body string, m *received, data []byte) error {
 	switch status {
 	case 401:
-		return receiveInvalidAPIKeyError(status, "", message, body, m, data)
+		return (*InvalidAPIKeyError)(receivePlain(status, "", message, body, m, data, 401, "Unauthorized"))
 	case 500:
-		return receiveAPIError(status, "", message, body, m, data)
+		return (*APIError)(receivePlain(status, "", message, body, m, data, 500, "Internal Server Error"))
 	case 502:
-		return receiveAPIError(status, "", message, body, m, data)
+		return (*APIError)(receivePlain(status, "", message, body, m, data, 500, "Internal Server Error"))
 	case 503:
-		return receiveAPIError(status, "", message, body, m, data)
+		return (*APIError)(receivePlain(status, "", message, body, m, data, 500, "Internal Server Error"))
 	case 504:
-		return receiveAPIError(status, "", message, body, m, data)
+		return (*APIError)(receivePlain(status, "", message, body, m, data, 500, "Internal Server Error"))
 	}
 	return receiveUnknown(status, "", message, body, m, data)
 }

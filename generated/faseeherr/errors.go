@@ -140,10 +140,6 @@ func (e *UnknownError) LogValue() slog.Value {
 	return logValue("UnknownError", e, &details{body: e.Body})
 }
 
-func (e *UnknownError) appendMessage(b []byte) []byte {
-	return append(b, e.ErrorMessage()...)
-}
-
 // statusText returns the text of an HTTP status, never empty: net/http's,
 // the spec's for a status net/http does not know, or "HTTP status N".
 func statusText(status int) string {
@@ -179,6 +175,30 @@ func (x details) ptr() *details {
 		return nil
 	}
 	return &x
+}
+
+// statusOr returns the status x holds, or def when it holds none.
+func (x *details) statusOr(def int) int {
+	if x != nil && x.status != 0 {
+		return x.status
+	}
+	return def
+}
+
+// withCause returns a copy of x with its cause set to err.
+func (x *details) withCause(err error) *details {
+	d := x.get()
+	d.cause = err
+	return d.ptr()
+}
+
+// errorText returns head and message, with ": " and the cause's text after
+// them when there is a cause.
+func errorText(head, message string, cause error) string {
+	if cause != nil {
+		return head + message + ": " + cause.Error()
+	}
+	return head + message
 }
 
 // errorString returns b as a string, with ": " and the cause's text after it
@@ -222,8 +242,7 @@ func logValue(name string, e Error, x *details, params ...slog.Attr) slog.Value 
 //
 // Retrying the same request fails the same way.
 type AuthenticationError struct {
-	// Message is sent in the errorMessage field; when empty, the default message
-	// is.
+	// Message is sent in the errorMessage field; empty means the default.
 	Message string
 
 	x *details // cause, status, received code and body; nil when none
@@ -238,16 +257,9 @@ func NewAuthenticationError(message string) *AuthenticationError {
 	return &AuthenticationError{Message: message}
 }
 
-// appendMessage appends the message sent.
-func (e *AuthenticationError) appendMessage(b []byte) []byte {
-	return append(b, e.ErrorMessage()...)
-}
-
 // Error returns the error's name, code and message, and its cause if any.
 func (e *AuthenticationError) Error() string {
-	var buf [256]byte
-	b := append(buf[:0], "AuthenticationError (40101): "...)
-	return errorString(e.appendMessage(b), e.Unwrap())
+	return errorText("AuthenticationError (40101): ", e.ErrorMessage(), e.Unwrap())
 }
 
 // ErrorCode returns CodeAuthentication, whatever code the error was received
@@ -256,18 +268,14 @@ func (e *AuthenticationError) ErrorCode() Code {
 	return CodeAuthentication
 }
 
-// LogValue returns the error's name, code, status, message, params and
-// cause, for log/slog; params only when the message is rendered from them.
+// LogValue returns e for log/slog: name, code, status, message and cause.
 func (e *AuthenticationError) LogValue() slog.Value {
 	return logValue("AuthenticationError", e, e.x)
 }
 
 // HTTPStatus returns 401, or the status set by WithStatus or received.
 func (e *AuthenticationError) HTTPStatus() int {
-	if s := e.x.get().status; s != 0 {
-		return s
-	}
-	return 401
+	return e.x.statusOr(401)
 }
 
 // ErrorMessage returns e.Message, or the default message when it is empty.
@@ -278,9 +286,7 @@ func (e *AuthenticationError) ErrorMessage() string {
 	return "Invalid API key"
 }
 
-// ResponseBody returns an excerpt of the response body the error was parsed
-// from, when that body was not the error envelope, such as a proxy's HTML
-// page.
+// ResponseBody returns an excerpt of a received body that was not an error body.
 func (e *AuthenticationError) ResponseBody() string {
 	return e.x.get().body
 }
@@ -290,20 +296,14 @@ func (e *AuthenticationError) Unwrap() error {
 	return e.x.get().cause
 }
 
-// Is reports whether target is ErrAuthentication, so that errors.Is(err,
-// ErrAuthentication) holds for every AuthenticationError.
+// Is reports whether target is ErrAuthentication, for errors.Is.
 func (e *AuthenticationError) Is(target error) bool {
-	s, ok := target.(*sentinel)
-	return ok && s == ErrAuthentication
+	return target == ErrAuthentication
 }
 
-// WithCause records the error that caused e, for Unwrap and Error; the
-// cause is never sent to clients. It changes e and returns it, to chain
-// after the constructor.
+// WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *AuthenticationError) WithCause(err error) *AuthenticationError {
-	x := e.x.get()
-	x.cause = err
-	e.x = x.ptr()
+	e.x = e.x.withCause(err)
 	return e
 }
 
@@ -314,8 +314,7 @@ func (e *AuthenticationError) WithCause(err error) *AuthenticationError {
 //
 // Retrying the same request fails the same way.
 type ValidationError struct {
-	// Message is sent in the errorMessage field; when empty, the default message
-	// is.
+	// Message is sent in the errorMessage field; empty means the default.
 	Message string
 
 	x *details // cause, status, received code and body; nil when none
@@ -330,16 +329,9 @@ func NewValidationError(message string) *ValidationError {
 	return &ValidationError{Message: message}
 }
 
-// appendMessage appends the message sent.
-func (e *ValidationError) appendMessage(b []byte) []byte {
-	return append(b, e.ErrorMessage()...)
-}
-
 // Error returns the error's name, code and message, and its cause if any.
 func (e *ValidationError) Error() string {
-	var buf [256]byte
-	b := append(buf[:0], "ValidationError (40001): "...)
-	return errorString(e.appendMessage(b), e.Unwrap())
+	return errorText("ValidationError (40001): ", e.ErrorMessage(), e.Unwrap())
 }
 
 // ErrorCode returns CodeValidation, whatever code the error was received with.
@@ -347,18 +339,14 @@ func (e *ValidationError) ErrorCode() Code {
 	return CodeValidation
 }
 
-// LogValue returns the error's name, code, status, message, params and
-// cause, for log/slog; params only when the message is rendered from them.
+// LogValue returns e for log/slog: name, code, status, message and cause.
 func (e *ValidationError) LogValue() slog.Value {
 	return logValue("ValidationError", e, e.x)
 }
 
 // HTTPStatus returns 400, or the status set by WithStatus or received.
 func (e *ValidationError) HTTPStatus() int {
-	if s := e.x.get().status; s != 0 {
-		return s
-	}
-	return 400
+	return e.x.statusOr(400)
 }
 
 // ErrorMessage returns e.Message, or the default message when it is empty.
@@ -369,9 +357,7 @@ func (e *ValidationError) ErrorMessage() string {
 	return "Bad Request"
 }
 
-// ResponseBody returns an excerpt of the response body the error was parsed
-// from, when that body was not the error envelope, such as a proxy's HTML
-// page.
+// ResponseBody returns an excerpt of a received body that was not an error body.
 func (e *ValidationError) ResponseBody() string {
 	return e.x.get().body
 }
@@ -381,20 +367,14 @@ func (e *ValidationError) Unwrap() error {
 	return e.x.get().cause
 }
 
-// Is reports whether target is ErrValidation, so that errors.Is(err,
-// ErrValidation) holds for every ValidationError.
+// Is reports whether target is ErrValidation, for errors.Is.
 func (e *ValidationError) Is(target error) bool {
-	s, ok := target.(*sentinel)
-	return ok && s == ErrValidation
+	return target == ErrValidation
 }
 
-// WithCause records the error that caused e, for Unwrap and Error; the
-// cause is never sent to clients. It changes e and returns it, to chain
-// after the constructor.
+// WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *ValidationError) WithCause(err error) *ValidationError {
-	x := e.x.get()
-	x.cause = err
-	e.x = x.ptr()
+	e.x = e.x.withCause(err)
 	return e
 }
 
@@ -406,9 +386,7 @@ func (e *ValidationError) WithCause(err error) *ValidationError {
 //
 // Retrying the same request fails the same way.
 type InsufficientBalanceError struct {
-	// Message, when set, is sent in the errorMessage field instead of the message
-	// rendered from the params. NewInsufficientBalanceError leaves it empty; Parse
-	// sets it when the message received is not the template's.
+	// Message, when set, is sent instead of the message rendered from the params.
 	Message string
 	// Required is the cost of the request in US dollars.
 	Required float64
@@ -439,12 +417,6 @@ func (e *InsufficientBalanceError) appendMessage(b []byte) []byte {
 	return b
 }
 
-// render returns the message template formatted with e's params.
-func (e *InsufficientBalanceError) render() string {
-	var buf [128]byte
-	return string(e.appendMessage(buf[:0]))
-}
-
 // Error returns the error's name, code and message, and its cause if any.
 func (e *InsufficientBalanceError) Error() string {
 	var buf [256]byte
@@ -458,8 +430,8 @@ func (e *InsufficientBalanceError) ErrorCode() Code {
 	return CodeInsufficientBalance
 }
 
-// LogValue returns the error's name, code, status, message, params and
-// cause, for log/slog; params only when the message is rendered from them.
+// LogValue returns e for log/slog: name, code, status, message, params (when
+// the message is theirs) and cause.
 func (e *InsufficientBalanceError) LogValue() slog.Value {
 	if e.Message == "" {
 		return logValue("InsufficientBalanceError", e, e.x, slog.Float64("required", e.Required), slog.Float64("available", e.Available))
@@ -469,24 +441,19 @@ func (e *InsufficientBalanceError) LogValue() slog.Value {
 
 // HTTPStatus returns 402, or the status set by WithStatus or received.
 func (e *InsufficientBalanceError) HTTPStatus() int {
-	if s := e.x.get().status; s != 0 {
-		return s
-	}
-	return 402
+	return e.x.statusOr(402)
 }
 
-// ErrorMessage returns e.Message, or the message rendered from the params
-// when it is empty.
+// ErrorMessage returns e.Message or, when empty, the rendered template.
 func (e *InsufficientBalanceError) ErrorMessage() string {
 	if e.Message != "" {
 		return e.Message
 	}
-	return e.render()
+	var buf [128]byte
+	return string(e.appendMessage(buf[:0]))
 }
 
-// ResponseBody returns an excerpt of the response body the error was parsed
-// from, when that body was not the error envelope, such as a proxy's HTML
-// page.
+// ResponseBody returns an excerpt of a received body that was not an error body.
 func (e *InsufficientBalanceError) ResponseBody() string {
 	return e.x.get().body
 }
@@ -496,20 +463,14 @@ func (e *InsufficientBalanceError) Unwrap() error {
 	return e.x.get().cause
 }
 
-// Is reports whether target is ErrInsufficientBalance, so that errors.Is(err,
-// ErrInsufficientBalance) holds for every InsufficientBalanceError.
+// Is reports whether target is ErrInsufficientBalance, for errors.Is.
 func (e *InsufficientBalanceError) Is(target error) bool {
-	s, ok := target.(*sentinel)
-	return ok && s == ErrInsufficientBalance
+	return target == ErrInsufficientBalance
 }
 
-// WithCause records the error that caused e, for Unwrap and Error; the
-// cause is never sent to clients. It changes e and returns it, to chain
-// after the constructor.
+// WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *InsufficientBalanceError) WithCause(err error) *InsufficientBalanceError {
-	x := e.x.get()
-	x.cause = err
-	e.x = x.ptr()
+	e.x = e.x.withCause(err)
 	return e
 }
 
@@ -521,8 +482,7 @@ func (e *InsufficientBalanceError) WithCause(err error) *InsufficientBalanceErro
 //
 // Retrying the same request fails the same way.
 type ModelAccessError struct {
-	// Message is sent in the errorMessage field; when empty, the default message
-	// is.
+	// Message is sent in the errorMessage field; empty means the default.
 	Message string
 
 	x *details // cause, status, received code and body; nil when none
@@ -538,16 +498,9 @@ func NewModelAccessError(message string) *ModelAccessError {
 	return &ModelAccessError{Message: message}
 }
 
-// appendMessage appends the message sent.
-func (e *ModelAccessError) appendMessage(b []byte) []byte {
-	return append(b, e.ErrorMessage()...)
-}
-
 // Error returns the error's name, code and message, and its cause if any.
 func (e *ModelAccessError) Error() string {
-	var buf [256]byte
-	b := append(buf[:0], "ModelAccessError (40301): "...)
-	return errorString(e.appendMessage(b), e.Unwrap())
+	return errorText("ModelAccessError (40301): ", e.ErrorMessage(), e.Unwrap())
 }
 
 // ErrorCode returns CodeModelAccess, whatever code the error was received
@@ -556,18 +509,14 @@ func (e *ModelAccessError) ErrorCode() Code {
 	return CodeModelAccess
 }
 
-// LogValue returns the error's name, code, status, message, params and
-// cause, for log/slog; params only when the message is rendered from them.
+// LogValue returns e for log/slog: name, code, status, message and cause.
 func (e *ModelAccessError) LogValue() slog.Value {
 	return logValue("ModelAccessError", e, e.x)
 }
 
 // HTTPStatus returns 403, or the status set by WithStatus or received.
 func (e *ModelAccessError) HTTPStatus() int {
-	if s := e.x.get().status; s != 0 {
-		return s
-	}
-	return 403
+	return e.x.statusOr(403)
 }
 
 // ErrorMessage returns e.Message, or the default message when it is empty.
@@ -578,9 +527,7 @@ func (e *ModelAccessError) ErrorMessage() string {
 	return "This model is not enabled for your account. Please contact support@faseeh.ai to get access."
 }
 
-// ResponseBody returns an excerpt of the response body the error was parsed
-// from, when that body was not the error envelope, such as a proxy's HTML
-// page.
+// ResponseBody returns an excerpt of a received body that was not an error body.
 func (e *ModelAccessError) ResponseBody() string {
 	return e.x.get().body
 }
@@ -590,20 +537,14 @@ func (e *ModelAccessError) Unwrap() error {
 	return e.x.get().cause
 }
 
-// Is reports whether target is ErrModelAccess, so that errors.Is(err,
-// ErrModelAccess) holds for every ModelAccessError.
+// Is reports whether target is ErrModelAccess, for errors.Is.
 func (e *ModelAccessError) Is(target error) bool {
-	s, ok := target.(*sentinel)
-	return ok && s == ErrModelAccess
+	return target == ErrModelAccess
 }
 
-// WithCause records the error that caused e, for Unwrap and Error; the
-// cause is never sent to clients. It changes e and returns it, to chain
-// after the constructor.
+// WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *ModelAccessError) WithCause(err error) *ModelAccessError {
-	x := e.x.get()
-	x.cause = err
-	e.x = x.ptr()
+	e.x = e.x.withCause(err)
 	return e
 }
 
@@ -615,9 +556,7 @@ func (e *ModelAccessError) WithCause(err error) *ModelAccessError {
 //
 // Clients may retry once their requests in flight end.
 type ConcurrencyLimitError struct {
-	// Message, when set, is sent in the errorMessage field instead of the message
-	// rendered from the params. NewConcurrencyLimitError leaves it empty; Parse
-	// sets it when the message received is not the template's.
+	// Message, when set, is sent instead of the message rendered from the params.
 	Message string
 	// Max is the number of concurrent requests the plan allows.
 	Max int
@@ -649,12 +588,6 @@ func (e *ConcurrencyLimitError) appendMessage(b []byte) []byte {
 	return b
 }
 
-// render returns the message template formatted with e's params.
-func (e *ConcurrencyLimitError) render() string {
-	var buf [256]byte
-	return string(e.appendMessage(buf[:0]))
-}
-
 // Error returns the error's name, code and message, and its cause if any.
 func (e *ConcurrencyLimitError) Error() string {
 	var buf [256]byte
@@ -668,8 +601,8 @@ func (e *ConcurrencyLimitError) ErrorCode() Code {
 	return CodeConcurrencyLimit
 }
 
-// LogValue returns the error's name, code, status, message, params and
-// cause, for log/slog; params only when the message is rendered from them.
+// LogValue returns e for log/slog: name, code, status, message, params (when
+// the message is theirs) and cause.
 func (e *ConcurrencyLimitError) LogValue() slog.Value {
 	if e.Message == "" {
 		return logValue("ConcurrencyLimitError", e, e.x, slog.Int("max", e.Max), slog.Int("current", e.Current))
@@ -679,24 +612,19 @@ func (e *ConcurrencyLimitError) LogValue() slog.Value {
 
 // HTTPStatus returns 429, or the status set by WithStatus or received.
 func (e *ConcurrencyLimitError) HTTPStatus() int {
-	if s := e.x.get().status; s != 0 {
-		return s
-	}
-	return 429
+	return e.x.statusOr(429)
 }
 
-// ErrorMessage returns e.Message, or the message rendered from the params
-// when it is empty.
+// ErrorMessage returns e.Message or, when empty, the rendered template.
 func (e *ConcurrencyLimitError) ErrorMessage() string {
 	if e.Message != "" {
 		return e.Message
 	}
-	return e.render()
+	var buf [256]byte
+	return string(e.appendMessage(buf[:0]))
 }
 
-// ResponseBody returns an excerpt of the response body the error was parsed
-// from, when that body was not the error envelope, such as a proxy's HTML
-// page.
+// ResponseBody returns an excerpt of a received body that was not an error body.
 func (e *ConcurrencyLimitError) ResponseBody() string {
 	return e.x.get().body
 }
@@ -706,20 +634,14 @@ func (e *ConcurrencyLimitError) Unwrap() error {
 	return e.x.get().cause
 }
 
-// Is reports whether target is ErrConcurrencyLimit, so that errors.Is(err,
-// ErrConcurrencyLimit) holds for every ConcurrencyLimitError.
+// Is reports whether target is ErrConcurrencyLimit, for errors.Is.
 func (e *ConcurrencyLimitError) Is(target error) bool {
-	s, ok := target.(*sentinel)
-	return ok && s == ErrConcurrencyLimit
+	return target == ErrConcurrencyLimit
 }
 
-// WithCause records the error that caused e, for Unwrap and Error; the
-// cause is never sent to clients. It changes e and returns it, to chain
-// after the constructor.
+// WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *ConcurrencyLimitError) WithCause(err error) *ConcurrencyLimitError {
-	x := e.x.get()
-	x.cause = err
-	e.x = x.ptr()
+	e.x = e.x.withCause(err)
 	return e
 }
 
@@ -731,8 +653,7 @@ func (e *ConcurrencyLimitError) WithCause(err error) *ConcurrencyLimitError {
 // Clients may retry with exponential backoff. WriteError sends it for any
 // error that is not an API error.
 type InternalError struct {
-	// Message is sent in the errorMessage field; when empty, the default message
-	// is.
+	// Message is sent in the errorMessage field; empty means the default.
 	Message string
 
 	x *details // cause, status, received code and body; nil when none
@@ -747,16 +668,9 @@ func NewInternalError(message string) *InternalError {
 	return &InternalError{Message: message}
 }
 
-// appendMessage appends the message sent.
-func (e *InternalError) appendMessage(b []byte) []byte {
-	return append(b, e.ErrorMessage()...)
-}
-
 // Error returns the error's name, code and message, and its cause if any.
 func (e *InternalError) Error() string {
-	var buf [256]byte
-	b := append(buf[:0], "InternalError (50001): "...)
-	return errorString(e.appendMessage(b), e.Unwrap())
+	return errorText("InternalError (50001): ", e.ErrorMessage(), e.Unwrap())
 }
 
 // ErrorCode returns CodeInternal, whatever code the error was received with.
@@ -764,18 +678,14 @@ func (e *InternalError) ErrorCode() Code {
 	return CodeInternal
 }
 
-// LogValue returns the error's name, code, status, message, params and
-// cause, for log/slog; params only when the message is rendered from them.
+// LogValue returns e for log/slog: name, code, status, message and cause.
 func (e *InternalError) LogValue() slog.Value {
 	return logValue("InternalError", e, e.x)
 }
 
 // HTTPStatus returns 500, or the status set by WithStatus or received.
 func (e *InternalError) HTTPStatus() int {
-	if s := e.x.get().status; s != 0 {
-		return s
-	}
-	return 500
+	return e.x.statusOr(500)
 }
 
 // ErrorMessage returns e.Message, or the default message when it is empty.
@@ -786,9 +696,7 @@ func (e *InternalError) ErrorMessage() string {
 	return "Internal server error"
 }
 
-// ResponseBody returns an excerpt of the response body the error was parsed
-// from, when that body was not the error envelope, such as a proxy's HTML
-// page.
+// ResponseBody returns an excerpt of a received body that was not an error body.
 func (e *InternalError) ResponseBody() string {
 	return e.x.get().body
 }
@@ -798,20 +706,14 @@ func (e *InternalError) Unwrap() error {
 	return e.x.get().cause
 }
 
-// Is reports whether target is ErrInternal, so that errors.Is(err,
-// ErrInternal) holds for every InternalError.
+// Is reports whether target is ErrInternal, for errors.Is.
 func (e *InternalError) Is(target error) bool {
-	s, ok := target.(*sentinel)
-	return ok && s == ErrInternal
+	return target == ErrInternal
 }
 
-// WithCause records the error that caused e, for Unwrap and Error; the
-// cause is never sent to clients. It changes e and returns it, to chain
-// after the constructor.
+// WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *InternalError) WithCause(err error) *InternalError {
-	x := e.x.get()
-	x.cause = err
-	e.x = x.ptr()
+	e.x = e.x.withCause(err)
 	return e
 }
 
@@ -835,8 +737,7 @@ func (e *InternalError) WithStatus(status int) *InternalError {
 //
 // Retrying the same request fails the same way.
 type NotFoundError struct {
-	// Message is sent in the errorMessage field; when empty, the default message
-	// is.
+	// Message is sent in the errorMessage field; empty means the default.
 	Message string
 
 	x *details // cause, status, received code and body; nil when none
@@ -851,16 +752,9 @@ func NewNotFoundError(message string) *NotFoundError {
 	return &NotFoundError{Message: message}
 }
 
-// appendMessage appends the message sent.
-func (e *NotFoundError) appendMessage(b []byte) []byte {
-	return append(b, e.ErrorMessage()...)
-}
-
 // Error returns the error's name, code and message, and its cause if any.
 func (e *NotFoundError) Error() string {
-	var buf [256]byte
-	b := append(buf[:0], "NotFoundError (40401): "...)
-	return errorString(e.appendMessage(b), e.Unwrap())
+	return errorText("NotFoundError (40401): ", e.ErrorMessage(), e.Unwrap())
 }
 
 // ErrorCode returns CodeNotFound, whatever code the error was received with.
@@ -877,18 +771,14 @@ func (e *NotFoundError) ReceivedCode() Code {
 	return CodeNotFound
 }
 
-// LogValue returns the error's name, code, status, message, params and
-// cause, for log/slog; params only when the message is rendered from them.
+// LogValue returns e for log/slog: name, code, status, message and cause.
 func (e *NotFoundError) LogValue() slog.Value {
 	return logValue("NotFoundError", e, e.x)
 }
 
 // HTTPStatus returns 404, or the status set by WithStatus or received.
 func (e *NotFoundError) HTTPStatus() int {
-	if s := e.x.get().status; s != 0 {
-		return s
-	}
-	return 404
+	return e.x.statusOr(404)
 }
 
 // ErrorMessage returns e.Message, or the default message when it is empty.
@@ -899,9 +789,7 @@ func (e *NotFoundError) ErrorMessage() string {
 	return "Not Found"
 }
 
-// ResponseBody returns an excerpt of the response body the error was parsed
-// from, when that body was not the error envelope, such as a proxy's HTML
-// page.
+// ResponseBody returns an excerpt of a received body that was not an error body.
 func (e *NotFoundError) ResponseBody() string {
 	return e.x.get().body
 }
@@ -911,20 +799,14 @@ func (e *NotFoundError) Unwrap() error {
 	return e.x.get().cause
 }
 
-// Is reports whether target is ErrNotFound, so that errors.Is(err,
-// ErrNotFound) holds for every NotFoundError.
+// Is reports whether target is ErrNotFound, for errors.Is.
 func (e *NotFoundError) Is(target error) bool {
-	s, ok := target.(*sentinel)
-	return ok && s == ErrNotFound
+	return target == ErrNotFound
 }
 
-// WithCause records the error that caused e, for Unwrap and Error; the
-// cause is never sent to clients. It changes e and returns it, to chain
-// after the constructor.
+// WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *NotFoundError) WithCause(err error) *NotFoundError {
-	x := e.x.get()
-	x.cause = err
-	e.x = x.ptr()
+	e.x = e.x.withCause(err)
 	return e
 }
 
@@ -991,113 +873,67 @@ var (
 	ErrNotFound = newSentinel(&NotFoundError{})
 )
 
-// IsAuthenticationError reports whether err's chain holds an
-// AuthenticationError or ErrAuthentication, as errors.Is(err,
-// ErrAuthentication) does, without allocating.
+// IsAuthenticationError reports whether errors.Is(err, ErrAuthentication),
+// without allocating.
 func IsAuthenticationError(err error) bool {
-	return find(err, func(err error) bool {
-		switch e := err.(type) {
-		case *AuthenticationError:
-			return true
-		case *sentinel:
-			return e == ErrAuthentication
-		}
-		return false
-	}) != nil
+	return matches(err, ErrAuthentication)
 }
 
-// IsValidationError reports whether err's chain holds a ValidationError or
-// ErrValidation, as errors.Is(err, ErrValidation) does, without allocating.
+// IsValidationError reports whether errors.Is(err, ErrValidation), without
+// allocating.
 func IsValidationError(err error) bool {
-	return find(err, func(err error) bool {
-		switch e := err.(type) {
-		case *ValidationError:
-			return true
-		case *sentinel:
-			return e == ErrValidation
-		}
-		return false
-	}) != nil
+	return matches(err, ErrValidation)
 }
 
-// IsInsufficientBalanceError reports whether err's chain holds an
-// InsufficientBalanceError or ErrInsufficientBalance, as errors.Is(err,
-// ErrInsufficientBalance) does, without allocating.
+// IsInsufficientBalanceError reports whether errors.Is(err,
+// ErrInsufficientBalance), without allocating.
 func IsInsufficientBalanceError(err error) bool {
-	return find(err, func(err error) bool {
-		switch e := err.(type) {
-		case *InsufficientBalanceError:
-			return true
-		case *sentinel:
-			return e == ErrInsufficientBalance
-		}
-		return false
-	}) != nil
+	return matches(err, ErrInsufficientBalance)
 }
 
-// IsModelAccessError reports whether err's chain holds a ModelAccessError or
-// ErrModelAccess, as errors.Is(err, ErrModelAccess) does, without allocating.
+// IsModelAccessError reports whether errors.Is(err, ErrModelAccess), without
+// allocating.
 func IsModelAccessError(err error) bool {
-	return find(err, func(err error) bool {
-		switch e := err.(type) {
-		case *ModelAccessError:
-			return true
-		case *sentinel:
-			return e == ErrModelAccess
-		}
-		return false
-	}) != nil
+	return matches(err, ErrModelAccess)
 }
 
-// IsConcurrencyLimitError reports whether err's chain holds a
-// ConcurrencyLimitError or ErrConcurrencyLimit, as errors.Is(err,
-// ErrConcurrencyLimit) does, without allocating.
+// IsConcurrencyLimitError reports whether errors.Is(err, ErrConcurrencyLimit),
+// without allocating.
 func IsConcurrencyLimitError(err error) bool {
-	return find(err, func(err error) bool {
-		switch e := err.(type) {
-		case *ConcurrencyLimitError:
-			return true
-		case *sentinel:
-			return e == ErrConcurrencyLimit
-		}
-		return false
-	}) != nil
+	return matches(err, ErrConcurrencyLimit)
 }
 
-// IsInternalError reports whether err's chain holds an InternalError or
-// ErrInternal, as errors.Is(err, ErrInternal) does, without allocating.
+// IsInternalError reports whether errors.Is(err, ErrInternal), without
+// allocating.
 func IsInternalError(err error) bool {
-	return find(err, func(err error) bool {
-		switch e := err.(type) {
-		case *InternalError:
-			return true
-		case *sentinel:
-			return e == ErrInternal
-		}
-		return false
-	}) != nil
+	return matches(err, ErrInternal)
 }
 
-// IsNotFoundError reports whether err's chain holds a NotFoundError or
-// ErrNotFound, as errors.Is(err, ErrNotFound) does, without allocating.
+// IsNotFoundError reports whether errors.Is(err, ErrNotFound), without
+// allocating.
 func IsNotFoundError(err error) bool {
-	return find(err, func(err error) bool {
-		switch e := err.(type) {
-		case *NotFoundError:
-			return true
-		case *sentinel:
-			return e == ErrNotFound
-		}
-		return false
-	}) != nil
+	return matches(err, ErrNotFound)
+}
+
+// matches reports whether err's chain holds target, or an error whose Is
+// method reports target, as errors.Is does, without allocating.
+func matches(err, target error) bool {
+	return find(err, target, isTarget) != nil
+}
+
+func isTarget(err, target error) bool {
+	x, ok := err.(interface {
+		Is(error) bool
+	})
+	return err == target || ok && x.Is(target)
 }
 
 // find returns the first error in err's chain, in the order errors.Is walks
-// it, for which match is true, or nil. It uses type switches where errors.Is
-// uses reflection, so it does not allocate.
-func find(err error, match func(error) bool) error {
+// it, for which match(err, target) is true, or nil. It uses type switches
+// where errors.Is uses reflection, so it does not allocate.
+func find(err, target error, match func(err, target error) bool) error {
 	for err != nil {
-		if match(err) {
+		if match(err, target) {
 			return err
 		}
 		switch x := err.(type) {
@@ -1109,7 +945,7 @@ func find(err error, match func(error) bool) error {
 			Unwrap() []error
 		}:
 			for _, err := range x.Unwrap() {
-				if found := find(err, match); found != nil {
+				if found := find(err, target, match); found != nil {
 					return found
 				}
 			}
@@ -1124,7 +960,7 @@ func find(err error, match func(error) bool) error {
 // apiError returns the first API error in err's chain, or nil. An Err
 // sentinel gives the zero-valued error it stands for.
 func apiError(err error) Error {
-	switch e := find(err, isAPIError).(type) {
+	switch e := find(err, nil, isAPIError).(type) {
 	case *sentinel:
 		return e.err
 	case Error:
@@ -1133,7 +969,7 @@ func apiError(err error) Error {
 	return nil
 }
 
-func isAPIError(err error) bool {
+func isAPIError(err, _ error) bool {
 	_, ok := err.(Error)
 	return ok
 }

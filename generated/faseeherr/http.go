@@ -38,26 +38,9 @@ func (e *AuthenticationError) MarshalJSON() ([]byte, error) {
 func (e *AuthenticationError) appendBody(b []byte) []byte {
 	b = append(b, "{\"errorCode\":40101,\"errorMessage\":\""...)
 	start := len(b)
-	b = closeJSONString(e.appendMessage(b), start)
+	b = closeJSONString(append(b, e.ErrorMessage()...), start)
 	b = append(b, "}"...)
 	return b
-}
-
-// receiveAuthenticationError returns an AuthenticationError received with
-// status, code (its own or an alias), message, body excerpt and the members
-// found in data, if any.
-func receiveAuthenticationError(status int, code Code, message []byte, body string, m *received, data []byte) error {
-	if code == CodeAuthentication {
-		code = 0
-	}
-	e, x := alloc[AuthenticationError](details{
-		body:   body,
-		code:   code,
-		status: nonDefault(status, 401),
-	})
-	e.x = x
-	e.Message = messageOr(message, "Invalid API key")
-	return e
 }
 
 // MarshalJSON returns the error's HTTP body.
@@ -69,26 +52,9 @@ func (e *ValidationError) MarshalJSON() ([]byte, error) {
 func (e *ValidationError) appendBody(b []byte) []byte {
 	b = append(b, "{\"errorCode\":40001,\"errorMessage\":\""...)
 	start := len(b)
-	b = closeJSONString(e.appendMessage(b), start)
+	b = closeJSONString(append(b, e.ErrorMessage()...), start)
 	b = append(b, "}"...)
 	return b
-}
-
-// receiveValidationError returns a ValidationError received with status, code
-// (its own or an alias), message, body excerpt and the members found in data,
-// if any.
-func receiveValidationError(status int, code Code, message []byte, body string, m *received, data []byte) error {
-	if code == CodeValidation {
-		code = 0
-	}
-	e, x := alloc[ValidationError](details{
-		body:   body,
-		code:   code,
-		status: nonDefault(status, 400),
-	})
-	e.x = x
-	e.Message = messageOr(message, "Bad Request")
-	return e
 }
 
 // MarshalJSON returns the error's HTTP body.
@@ -105,8 +71,7 @@ func (e *InsufficientBalanceError) appendBody(b []byte) []byte {
 	return b
 }
 
-// fill sets e's params from a received message and reports whether the
-// template, rendered with them, is the message.
+// fill sets e's params from a message and reports whether it is the template's.
 func (e *InsufficientBalanceError) fill(msg []byte) bool {
 	var c InsufficientBalanceError
 	s, ok := cutPrefix(msg, "Insufficient wallet balance. Required: $", true)
@@ -122,8 +87,7 @@ func (e *InsufficientBalanceError) fill(msg []byte) bool {
 }
 
 // receiveInsufficientBalanceError returns an InsufficientBalanceError received
-// with status, code (its own or an alias), message, body excerpt and the
-// members found in data, if any.
+// with status, code, message, body excerpt and members.
 func receiveInsufficientBalanceError(status int, code Code, message []byte, body string, m *received, data []byte) error {
 	if code == CodeInsufficientBalance {
 		code = 0
@@ -152,26 +116,9 @@ func (e *ModelAccessError) MarshalJSON() ([]byte, error) {
 func (e *ModelAccessError) appendBody(b []byte) []byte {
 	b = append(b, "{\"errorCode\":40301,\"errorMessage\":\""...)
 	start := len(b)
-	b = closeJSONString(e.appendMessage(b), start)
+	b = closeJSONString(append(b, e.ErrorMessage()...), start)
 	b = append(b, "}"...)
 	return b
-}
-
-// receiveModelAccessError returns a ModelAccessError received with status,
-// code (its own or an alias), message, body excerpt and the members found in
-// data, if any.
-func receiveModelAccessError(status int, code Code, message []byte, body string, m *received, data []byte) error {
-	if code == CodeModelAccess {
-		code = 0
-	}
-	e, x := alloc[ModelAccessError](details{
-		body:   body,
-		code:   code,
-		status: nonDefault(status, 403),
-	})
-	e.x = x
-	e.Message = messageOr(message, "This model is not enabled for your account. Please contact support@faseeh.ai to get access.")
-	return e
 }
 
 // MarshalJSON returns the error's HTTP body.
@@ -188,8 +135,7 @@ func (e *ConcurrencyLimitError) appendBody(b []byte) []byte {
 	return b
 }
 
-// fill sets e's params from a received message and reports whether the
-// template, rendered with them, is the message.
+// fill sets e's params from a message and reports whether it is the template's.
 func (e *ConcurrencyLimitError) fill(msg []byte) bool {
 	var c ConcurrencyLimitError
 	s, ok := cutPrefix(msg, "Concurrency limit exceeded. Maximum ", true)
@@ -206,8 +152,7 @@ func (e *ConcurrencyLimitError) fill(msg []byte) bool {
 }
 
 // receiveConcurrencyLimitError returns a ConcurrencyLimitError received with
-// status, code (its own or an alias), message, body excerpt and the members
-// found in data, if any.
+// status, code, message, body excerpt and members.
 func receiveConcurrencyLimitError(status int, code Code, message []byte, body string, m *received, data []byte) error {
 	if code == CodeConcurrencyLimit {
 		code = 0
@@ -236,26 +181,9 @@ func (e *InternalError) MarshalJSON() ([]byte, error) {
 func (e *InternalError) appendBody(b []byte) []byte {
 	b = append(b, "{\"errorCode\":50001,\"errorMessage\":\""...)
 	start := len(b)
-	b = closeJSONString(e.appendMessage(b), start)
+	b = closeJSONString(append(b, e.ErrorMessage()...), start)
 	b = append(b, "}"...)
 	return b
-}
-
-// receiveInternalError returns an InternalError received with status, code
-// (its own or an alias), message, body excerpt and the members found in data,
-// if any.
-func receiveInternalError(status int, code Code, message []byte, body string, m *received, data []byte) error {
-	if code == CodeInternal {
-		code = 0
-	}
-	e, x := alloc[InternalError](details{
-		body:   body,
-		code:   code,
-		status: nonDefault(status, 500),
-	})
-	e.x = x
-	e.Message = messageOr(message, "Internal server error")
-	return e
 }
 
 // MarshalJSON returns the error's HTTP body.
@@ -267,26 +195,9 @@ func (e *NotFoundError) MarshalJSON() ([]byte, error) {
 func (e *NotFoundError) appendBody(b []byte) []byte {
 	b = append(b, "{\"errorCode\":40401,\"errorMessage\":\""...)
 	start := len(b)
-	b = closeJSONString(e.appendMessage(b), start)
+	b = closeJSONString(append(b, e.ErrorMessage()...), start)
 	b = append(b, "}"...)
 	return b
-}
-
-// receiveNotFoundError returns a NotFoundError received with status, code (its
-// own or an alias), message, body excerpt and the members found in data, if
-// any.
-func receiveNotFoundError(status int, code Code, message []byte, body string, m *received, data []byte) error {
-	if code == CodeNotFound {
-		code = 0
-	}
-	e, x := alloc[NotFoundError](details{
-		body:   body,
-		code:   code,
-		status: nonDefault(status, 404),
-	})
-	e.x = x
-	e.Message = messageOr(message, "Not Found")
-	return e
 }
 
 // MarshalJSON returns the error's HTTP body.
@@ -300,7 +211,7 @@ func (e *UnknownError) appendBody(b []byte) []byte {
 	b = strconv.AppendInt(b, int64(e.Code), 10)
 	b = append(b, ",\"errorMessage\":\""...)
 	start := len(b)
-	b = closeJSONString(e.appendMessage(b), start)
+	b = closeJSONString(append(b, e.ErrorMessage()...), start)
 	b = append(b, "}"...)
 	return b
 }
@@ -405,27 +316,49 @@ func alloc[T any](x details) (*T, *details) {
 	return &p.e, &p.x
 }
 
+// plainError has the layout of each error without params, fields or headers
+// of its own, so that receivePlain receives them all.
+type plainError struct {
+	// Message is the error's Message.
+	Message string
+	x       *details
+}
+
+// receivePlain returns a plain error received with status, code (an alias,
+// or none), message, body excerpt and the members found in data, if any;
+// def and defMessage are the error's default status and message.
+func receivePlain(status int, code Code, message []byte, body string, m *received, data []byte, def int, defMessage string) *plainError {
+	e, x := alloc[plainError](details{
+		body:   body,
+		code:   code,
+		status: nonDefault(status, def),
+	})
+	e.x = x
+	e.Message = messageOr(message, defMessage)
+	return e
+}
+
 // resolve returns the error a received code and status mean.
 func resolve(status int, code Code, message []byte, m *received, data []byte) error {
 	switch code {
 	case CodeValidation:
-		return receiveValidationError(status, 0, message, "", m, data)
+		return (*ValidationError)(receivePlain(status, 0, message, "", m, data, 400, "Bad Request"))
 	case CodeAuthentication:
-		return receiveAuthenticationError(status, 0, message, "", m, data)
+		return (*AuthenticationError)(receivePlain(status, 0, message, "", m, data, 401, "Invalid API key"))
 	case CodeInsufficientBalance:
 		return receiveInsufficientBalanceError(status, 0, message, "", m, data)
 	case CodeModelAccess:
-		return receiveModelAccessError(status, 0, message, "", m, data)
+		return (*ModelAccessError)(receivePlain(status, 0, message, "", m, data, 403, "This model is not enabled for your account. Please contact support@faseeh.ai to get access."))
 	case CodeNotFound:
-		return receiveNotFoundError(status, 0, message, "", m, data)
+		return (*NotFoundError)(receivePlain(status, 0, message, "", m, data, 404, "Not Found"))
 	case CodeConcurrencyLimit:
 		return receiveConcurrencyLimitError(status, 0, message, "", m, data)
 	case CodeInternal:
 		switch status {
 		case 404:
-			return receiveNotFoundError(status, code, message, "", m, data)
+			return (*NotFoundError)(receivePlain(status, code, message, "", m, data, 404, "Not Found"))
 		}
-		return receiveInternalError(status, 0, message, "", m, data)
+		return (*InternalError)(receivePlain(status, 0, message, "", m, data, 500, "Internal server error"))
 	}
 	return receiveUnknown(status, code, message, "", m, data)
 }
@@ -435,25 +368,25 @@ func resolve(status int, code Code, message []byte, m *received, data []byte) er
 func byStatus(status int, message []byte, body string, m *received, data []byte) error {
 	switch status {
 	case 400:
-		return receiveValidationError(status, CodeValidation, message, body, m, data)
+		return (*ValidationError)(receivePlain(status, 0, message, body, m, data, 400, "Bad Request"))
 	case 401:
-		return receiveAuthenticationError(status, CodeAuthentication, message, body, m, data)
+		return (*AuthenticationError)(receivePlain(status, 0, message, body, m, data, 401, "Invalid API key"))
 	case 402:
 		return receiveInsufficientBalanceError(status, CodeInsufficientBalance, message, body, m, data)
 	case 403:
-		return receiveModelAccessError(status, CodeModelAccess, message, body, m, data)
+		return (*ModelAccessError)(receivePlain(status, 0, message, body, m, data, 403, "This model is not enabled for your account. Please contact support@faseeh.ai to get access."))
 	case 404:
-		return receiveNotFoundError(status, CodeNotFound, message, body, m, data)
+		return (*NotFoundError)(receivePlain(status, 0, message, body, m, data, 404, "Not Found"))
 	case 429:
 		return receiveConcurrencyLimitError(status, CodeConcurrencyLimit, message, body, m, data)
 	case 500:
-		return receiveInternalError(status, CodeInternal, message, body, m, data)
+		return (*InternalError)(receivePlain(status, 0, message, body, m, data, 500, "Internal server error"))
 	case 502:
-		return receiveInternalError(status, CodeInternal, message, body, m, data)
+		return (*InternalError)(receivePlain(status, 0, message, body, m, data, 500, "Internal server error"))
 	case 503:
-		return receiveInternalError(status, CodeInternal, message, body, m, data)
+		return (*InternalError)(receivePlain(status, 0, message, body, m, data, 500, "Internal server error"))
 	case 504:
-		return receiveInternalError(status, CodeInternal, message, body, m, data)
+		return (*InternalError)(receivePlain(status, 0, message, body, m, data, 500, "Internal server error"))
 	}
 	return receiveUnknown(status, 0, message, body, m, data)
 }
