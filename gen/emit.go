@@ -5,7 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"go/format"
+	"go/parser"
+	"go/token"
+	"io"
+	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -29,23 +34,20 @@ func Header(specFile string) string {
 func GoFiles(m *Model) ([]File, error) {
 	outputs := []struct {
 		path string
-		emit func(*jen.File, *Model)
+		emit func(*goWriter, *Model)
 	}{
 		{"errors.go", genErrors},
 		{"http.go", genHTTP},
 	}
-	// The files are independent; render and format them side by side,
-	// which halves the time a large spec takes on two cores.
+	// The files are independent; emit them side by side.
 	files := make([]File, len(outputs))
 	errs := make([]error, len(outputs))
 	var wg sync.WaitGroup
 	for i, out := range outputs {
 		wg.Go(func() {
-			f := jen.NewFile(m.Package)
-			f.NoFormat = true // formatted by render, to report errors with the source
-			f.HeaderComment(Header(m.SpecFile))
-			out.emit(f, m)
-			src, err := render(out.path, f)
+			w := newGoWriter(out.path, m)
+			out.emit(w, m)
+			src, err := w.finish()
 			files[i], errs[i] = File{Path: out.path, Content: src}, err
 		})
 	}
@@ -53,31 +55,173 @@ func GoFiles(m *Model) ([]File, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	runtime, err := runtimeFiles(m, files)
+	rt, err := runtimeFiles(m, files)
 	if err != nil {
 		return nil, err
 	}
-	files = append(files, runtime...)
+	files = append(files, rt...)
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	return files, nil
 }
 
-// render formats f. When the source does not parse, the error names the
-// file and carries its numbered lines, so the bug can be found.
-func render(path string, f *jen.File) ([]byte, error) {
+// chunkSize is about how many bytes of source a goWriter formats at once.
+const chunkSize = 64 << 10
+
+// runLen is how many errors' declarations a run holds: enough that the
+// work per run is small beside theirs, few enough that their syntax is.
+const runLen = 16
+
+// goWriter emits one Go file as runs of top-level declarations. Each run
+// but the first is built in a jen.File of its own and rendered as soon as
+// the next begins, so a large table's syntax tree is never held whole;
+// the rendered runs are formatted in chunks on every core. gofmt lays out
+// each top-level declaration on its own, with one blank line between
+// them, so the chunks joined are the file formatted whole.
+//
+// The first run is built in the main file, which also takes the header,
+// the package comment and, registered as each run is rendered, every
+// import; it is rendered last.
+type goWriter struct {
+	path     string
+	pkg      string
+	main     *jen.File // the header, package clause, imports and first run
+	f        *jen.File // the run being built
+	pending  []byte    // rendered runs not yet sent to be formatted
+	chunks   [][]byte  // formatted chunks, after the first
+	errs     []error
+	wg       sync.WaitGroup
+	slots    chan struct{}   // limits the chunks formatted at once
+	imported map[string]bool // the paths registered with main
+	err      error
+}
+
+func newGoWriter(path string, m *Model) *goWriter {
+	main := jen.NewFile(m.Package)
+	main.NoFormat = true // formatted in chunks, to report errors with the source
+	main.HeaderComment(Header(m.SpecFile))
+	return &goWriter{
+		path: path, pkg: m.Package, main: main, f: main,
+		slots: make(chan struct{}, runtime.GOMAXPROCS(0)), imported: map[string]bool{},
+	}
+}
+
+// next returns the file to build the declarations of the i-th error in:
+// that of a new run for every runLen-th.
+func (w *goWriter) next(i int) *jen.File {
+	if i%runLen == 0 {
+		return w.split()
+	}
+	return w.f
+}
+
+// split ends the run being built and returns the file to build the next in.
+func (w *goWriter) split() *jen.File {
+	w.take()
+	if len(w.pending) >= chunkSize {
+		w.format()
+	}
+	w.f = jen.NewFile(w.pkg)
+	w.f.NoFormat = true
+	return w.f
+}
+
+// take renders the run being built, unless it is the first, into pending,
+// and registers its imports with the main file.
+func (w *goWriter) take() {
+	if w.f == w.main || w.err != nil {
+		return
+	}
 	var buf bytes.Buffer
-	if err := f.Render(&buf); err != nil {
-		return nil, fmt.Errorf("%s: %v", path, err)
+	if err := w.f.Render(&buf); err != nil {
+		w.err = fmt.Errorf("%s: %v", w.path, err)
+		return
 	}
-	out, err := format.Source(buf.Bytes())
+	src := buf.Bytes()
+	fset := token.NewFileSet()
+	file, err := parser.ParseFile(fset, w.path, src, parser.ImportsOnly)
 	if err != nil {
-		var numbered strings.Builder
-		for i, line := range strings.Split(buf.String(), "\n") {
-			fmt.Fprintf(&numbered, "%5d\t%s\n", i+1, line)
-		}
-		return nil, fmt.Errorf("errgen generated invalid Go for %s: %v\n%s", path, err, numbered.String())
+		w.err = fmt.Errorf("errgen generated invalid Go for %s: %v\n%s", w.path, err, withLineNumbers(src))
+		return
 	}
-	return out, nil
+	body := file.Name.End()
+	for _, d := range file.Decls {
+		body = d.End()
+	}
+	for _, imp := range file.Imports {
+		path, _ := strconv.Unquote(imp.Path.Value)
+		if w.imported[path] {
+			continue
+		}
+		w.imported[path] = true
+		// Rendering a reference in the main file's context imports the
+		// package there, with the name jennifer gives it in every file.
+		if err := jen.Qual(path, "_").RenderWithFile(io.Discard, w.main); err != nil {
+			w.err = err
+			return
+		}
+	}
+	w.pending = append(w.pending, src[fset.Position(body).Offset:]...)
+	w.pending = append(w.pending, '\n')
+}
+
+// format sends the pending runs to be formatted as one chunk.
+func (w *goWriter) format() {
+	if len(bytes.TrimSpace(w.pending)) == 0 {
+		w.pending = w.pending[:0]
+		return
+	}
+	src, i := w.pending, len(w.chunks)
+	w.pending = nil
+	w.chunks = append(w.chunks, nil)
+	w.errs = append(w.errs, nil)
+	w.slots <- struct{}{}
+	w.wg.Go(func() {
+		defer func() { <-w.slots }()
+		w.chunks[i], w.errs[i] = formatChunk(w.path, src)
+	})
+}
+
+// finish renders the last run and the main file, and returns the file
+// formatted.
+func (w *goWriter) finish() ([]byte, error) {
+	w.take()
+	w.format()
+	var head []byte
+	if w.err == nil {
+		var buf bytes.Buffer
+		if err := w.main.Render(&buf); err != nil {
+			w.err = fmt.Errorf("%s: %v", w.path, err)
+		} else {
+			head, w.err = formatChunk(w.path, buf.Bytes())
+		}
+	}
+	w.wg.Wait()
+	if err := errors.Join(append(w.errs, w.err)...); err != nil {
+		return nil, err
+	}
+	chunks := append([][]byte{head}, w.chunks...)
+	return append(bytes.Join(chunks, []byte("\n\n")), '\n'), nil
+}
+
+// formatChunk formats a chunk of declarations, the first with the package
+// clause, and trims the space around it. When the chunk does not parse,
+// the error names the file and carries the chunk's numbered lines, so the
+// bug can be found.
+func formatChunk(path string, src []byte) ([]byte, error) {
+	out, err := format.Source(src)
+	if err != nil {
+		return nil, fmt.Errorf("errgen generated invalid Go for %s: %v\n%s", path, err, withLineNumbers(src))
+	}
+	return bytes.TrimSpace(out), nil
+}
+
+// withLineNumbers returns src with its lines numbered.
+func withLineNumbers(src []byte) string {
+	var b strings.Builder
+	for i, line := range strings.Split(string(src), "\n") {
+		fmt.Fprintf(&b, "%5d\t%s\n", i+1, line)
+	}
+	return b.String()
 }
 
 // comment adds text as // lines, wrapped near 80 columns, one jen.Comment

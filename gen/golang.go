@@ -10,7 +10,8 @@ import (
 )
 
 // genErrors emits errors.go: codes, error types, constructors and matchers.
-func genErrors(f *jen.File, m *Model) {
+func genErrors(w *goWriter, m *Model) {
+	f := w.f
 	f.PackageComment(fmt.Sprintf("Package %s holds the errors of the %s: one type per error, with", m.Package, m.APIName))
 	f.PackageComment("constructors, HTTP statuses and matchers that do not allocate.")
 	if m.Description != "" {
@@ -27,7 +28,8 @@ func genErrors(f *jen.File, m *Model) {
 	genDetails(f, m)
 	genErrorString(f, m)
 	genLogValue(f, m)
-	for _, e := range m.Errors {
+	for i, e := range m.Errors {
+		f = w.next(i)
 		genErrorType(f, m, e)
 		genConstructor(f, e)
 		if e.HasTemplate() {
@@ -35,9 +37,9 @@ func genErrors(f *jen.File, m *Model) {
 		}
 		genMethods(f, m, e)
 	}
-	genSentinels(f, m)
-	genMatchers(f, m)
-	genPackageFuncs(f, m)
+	genSentinels(w.split(), m)
+	genMatchers(w, m)
+	genPackageFuncs(w.split(), m)
 }
 
 // genCode emits
@@ -948,8 +950,9 @@ func genSentinels(f *jen.File, m *Model) {
 //	func IsXxxError(err error) bool
 //
 // and the chain walk they share.
-func genMatchers(f *jen.File, m *Model) {
-	for _, e := range m.Errors {
+func genMatchers(w *goWriter, m *Model) {
+	for i, e := range m.Errors {
+		f := w.next(i)
 		comment(f.Group, fmt.Sprintf("%s reports whether errors.Is(err, %s), without allocating.", e.Matcher, e.Sentinel))
 		f.Func().Id(e.Matcher).Params(jen.Id("err").Error()).Bool().Block(
 			jen.Return(jen.Id("matches").Call(jen.Id("err"), jen.Id(e.Sentinel))),
@@ -957,6 +960,7 @@ func genMatchers(f *jen.File, m *Model) {
 		f.Line()
 	}
 
+	f := w.split()
 	f.Comment("matches reports whether err's chain holds target, or an error whose Is")
 	f.Comment("method reports target, as errors.Is does, without allocating.")
 	f.Func().Id("matches").Params(jen.List(jen.Id("err"), jen.Id("target")).Error()).Bool().Block(

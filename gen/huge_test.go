@@ -3,6 +3,7 @@ package gen
 import (
 	"bytes"
 	"fmt"
+	"go/format"
 	"strings"
 	"testing"
 
@@ -68,6 +69,14 @@ func TestLargeValidSpec(t *testing.T) {
 	files, err := Generate(src, Options{Spec: "large.yaml", Out: "large", Docs: "large.md", OpenAPI: "large.json"})
 	require.NoError(t, err)
 	require.NoError(t, typeCheck(files))
+	// Formatted in chunks, the files must be what gofmt makes of them whole.
+	for _, f := range files {
+		if strings.HasSuffix(f.Path, ".go") {
+			whole, err := format.Source(f.Content)
+			require.NoError(t, err)
+			require.True(t, bytes.Equal(whole, f.Content), "%s is not gofmt'd", f.Path)
+		}
+	}
 	again, err := Generate(src, Options{Spec: "large.yaml", Out: "large", Docs: "large.md", OpenAPI: "large.json"})
 	require.NoError(t, err)
 	assert.Equal(t, bundle(files), bundle(again), "output is not deterministic")

@@ -30,10 +30,12 @@ func jsonQuote(s string) string { return string(wire.AppendJSONString(nil, s)) }
 
 // genHTTP emits http.go: the body encoder and decoder, WriteError, Parse,
 // FromResponse and the WebSocket error message.
-func genHTTP(f *jen.File, m *Model) {
+func genHTTP(w *goWriter, m *Model) {
+	f := w.f
 	genMembers(f, m)
 	genObjectTypes(f, m)
-	for _, e := range m.Errors {
+	for i, e := range m.Errors {
+		f = w.next(i)
 		genMarshalJSON(f, e.Name)
 		genAppendBody(f, m, e.Name, e.Body, false, e.HasTemplate())
 		genFill(f, e)
@@ -41,6 +43,7 @@ func genHTTP(f *jen.File, m *Model) {
 			genReceive(f, m, e)
 		}
 	}
+	f = w.split()
 	genMarshalJSON(f, "UnknownError")
 	genAppendBody(f, m, "UnknownError", m.UnknownBody, true, false)
 	genHeaders(f, m)
@@ -1077,8 +1080,12 @@ func memberHolds(c *Member, i jen.Code, data string) *jen.Statement {
 // caseCode is a code in a switch: its constant when it is an error's own
 // code, else the value.
 func caseCode(m *Model, code CodeValue) *jen.Statement {
-	for _, e := range m.ByCode {
-		if e.HasCode && e.Code == code {
+	i, _ := slices.BinarySearchFunc(m.ByCode, code, func(e *ErrorDef, c CodeValue) int { return compareCodes(e.Code, c) })
+	for _, e := range m.ByCode[i:] {
+		if e.Code != code {
+			break
+		}
+		if e.HasCode {
 			return jen.Id(e.CodeConst)
 		}
 	}
