@@ -30,6 +30,47 @@ func BenchmarkGenerate(b *testing.B) {
 	}
 }
 
+// BenchmarkErrgen runs the errgen command on synthetic specs, as go
+// generate does, writing the package, the docs and the OpenAPI fragment,
+// and reports its peak resident set.
+func BenchmarkErrgen(b *testing.B) {
+	gobin, err := exec.LookPath("go")
+	if err != nil {
+		b.Skip("no go command")
+	}
+	dir := b.TempDir()
+	errgen := filepath.Join(dir, "errgen")
+	if out, err := exec.Command(gobin, "build", "-o", errgen, "../cmd/errgen").CombinedOutput(); err != nil {
+		b.Fatalf("%v\n%s", err, out)
+	}
+	for _, n := range []int{10, 100, 1000, 10000} {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			spec := filepath.Join(dir, "synthetic.yaml")
+			if err := os.WriteFile(spec, syntheticSpec(n), 0o644); err != nil {
+				b.Fatal(err)
+			}
+			out := filepath.Join(dir, "out")
+			var peak int64 // KiB
+			for b.Loop() {
+				b.StopTimer()
+				if err := os.RemoveAll(out); err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+				cmd := exec.Command(errgen, "-spec", spec, "-out", filepath.Join(out, "synth"), "-docs", filepath.Join(out, "errors.md"), "-openapi", filepath.Join(out, "openapi.json"))
+				if out, err := cmd.CombinedOutput(); err != nil {
+					b.Fatalf("%v\n%s", err, out)
+				}
+				if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+					peak = max(peak, ru.Maxrss)
+				}
+			}
+			b.ReportMetric(float64(peak)/1024, "peak-MB")
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/error")
+		})
+	}
+}
+
 // BenchmarkGoBuild times go build on the package generated from a
 // synthetic spec: the cost a spec's size adds to every build.
 func BenchmarkGoBuild(b *testing.B) {

@@ -224,6 +224,13 @@ func withLineNumbers(src []byte) string {
 	return b.String()
 }
 
+// short is the body of a function of one statement, written on one line:
+// gofmt keeps it on the line of the function when the whole fits in 100
+// columns, as the standard library writes such methods.
+func short(stmt jen.Code) *jen.Statement {
+	return jen.Custom(jen.Options{Open: "{ ", Close: " }"}, stmt)
+}
+
 // comment adds text as // lines, wrapped near 80 columns, one jen.Comment
 // per line so jennifer never turns it into a /* */ block.
 func comment(g *jen.Group, text string) {

@@ -758,18 +758,18 @@ func genMethods(f *jen.File, m *Model, e *ErrorDef) {
 			jen.Return(jen.Id("errorString").Call(self().Dot("appendMessage").Call(jen.Id("b")), self().Dot("Unwrap").Call())),
 		)
 	} else {
-		f.Func().Add(recv()).Id("Error").Params().String().Block(
+		f.Func().Add(recv()).Id("Error").Params().String().Add(short(
 			jen.Return(jen.Id("errorText").Call(jen.Lit(errorHead(e)), self().Dot("ErrorMessage").Call(), self().Dot("Unwrap").Call())),
-		)
+		))
 	}
 	f.Line()
 
 	if e.HasCode {
 		comment(f.Group, fmt.Sprintf("ErrorCode returns %s, whatever code the error was received with.", e.CodeConst))
-		f.Func().Add(recv()).Id("ErrorCode").Params().Id("Code").Block(jen.Return(jen.Id(e.CodeConst)))
+		f.Func().Add(recv()).Id("ErrorCode").Params().Id("Code").Add(short(jen.Return(jen.Id(e.CodeConst))))
 	} else {
 		comment(f.Group, fmt.Sprintf("ErrorCode returns the zero Code: %s is sent without a code, and its type, %q, tells it.", e.Name, e.Type))
-		f.Func().Add(recv()).Id("ErrorCode").Params().Id("Code").Block(jen.Return(zeroCode(m)))
+		f.Func().Add(recv()).Id("ErrorCode").Params().Id("Code").Add(short(jen.Return(zeroCode(m))))
 	}
 	f.Line()
 
@@ -790,7 +790,86 @@ func genMethods(f *jen.File, m *Model, e *ErrorDef) {
 		logDoc += ", fields that are set"
 	}
 	comment(f.Group, logDoc+" and cause.")
-	f.Func().Add(recv()).Id("LogValue").Params().Qual("log/slog", "Value").BlockFunc(func(g *jen.Group) {
+	if len(e.Fields) == 0 && !e.HasTemplate() {
+		f.Func().Add(recv()).Id("LogValue").Params().Qual("log/slog", "Value").Add(short(
+			jen.Return(jen.Id("logValue").Call(jen.Lit(e.Name), jen.Id("e"), jen.Id("e").Dot("x"))),
+		))
+		f.Line()
+	} else {
+		genLogValueMethod(f, e)
+	}
+
+	comment(f.Group, fmt.Sprintf("HTTPStatus returns %d, or the status set by WithStatus or received.", e.Status))
+	f.Func().Add(recv()).Id("HTTPStatus").Params().Int().Add(short(
+		jen.Return(self().Dot("x").Dot("statusOr").Call(jen.Lit(e.Status))),
+	))
+	f.Line()
+
+	if e.HasTemplate() {
+		f.Comment("ErrorMessage returns e.Message or, when empty, the rendered template.")
+	} else {
+		f.Comment("ErrorMessage returns e.Message, or the default message when it is empty.")
+	}
+	f.Func().Add(recv()).Id("ErrorMessage").Params().String().Block(
+		jen.If(self().Dot("Message").Op("!=").Lit("")).Block(jen.Return(self().Dot("Message"))),
+		jen.Do(func(s *jen.Statement) {
+			if e.HasTemplate() {
+				// Rendered into a stack buffer, only the string allocates.
+				s.Var().Id("buf").Index(jen.Lit(messageBufSize(e))).Byte().Line()
+				s.Return(jen.String().Call(self().Dot("appendMessage").Call(jen.Id("buf").Index(jen.Empty(), jen.Lit(0)))))
+			} else {
+				s.Return(jen.Lit(e.Message))
+			}
+		}),
+	)
+	f.Line()
+
+	f.Comment("ResponseBody returns an excerpt of a received body that was not an error body.")
+	f.Func().Add(recv()).Id("ResponseBody").Params().String().Add(short(jen.Return(self().Dot("x").Dot("get").Call().Dot("body"))))
+	f.Line()
+
+	f.Comment("Unwrap returns the cause set by WithCause.")
+	f.Func().Add(recv()).Id("Unwrap").Params().Error().Add(short(jen.Return(self().Dot("x").Dot("get").Call().Dot("cause"))))
+	f.Line()
+
+	comment(f.Group, fmt.Sprintf("Is reports whether target is %s, for errors.Is.", e.Sentinel))
+	f.Func().Add(recv()).Id("Is").Params(jen.Id("target").Error()).Bool().Add(short(
+		jen.Return(jen.Id("target").Op("==").Id(e.Sentinel)),
+	))
+	f.Line()
+
+	f.Comment("WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.")
+	f.Func().Add(recv()).Id("WithCause").Params(jen.Id("err").Error()).Op("*").Id(e.Name).Block(
+		self().Dot("x").Op("=").Add(self().Dot("x").Dot("withCause").Call(jen.Id("err"))),
+		jen.Return(self()),
+	)
+	f.Line()
+
+	if others := without(e.Statuses, e.Status); len(others) > 0 {
+		comment(f.Group, fmt.Sprintf("WithStatus sets the HTTP status e is sent with: %s. Any other status leaves it unchanged. It changes e and returns it, to chain after the constructor.", joinInts(e.Statuses, "or")))
+		f.Func().Add(recv()).Id("WithStatus").Params(jen.Id("status").Int()).Op("*").Id(e.Name).Block(
+			jen.Switch(jen.Id("status")).Block(
+				jen.CaseFunc(func(g *jen.Group) {
+					for _, s := range e.Statuses {
+						g.Lit(s)
+					}
+				}).Block(
+					jen.Id("x").Op(":=").Add(self().Dot("x").Dot("get").Call()),
+					jen.Id("x").Dot("status").Op("=").Id("nonDefault").Call(jen.Id("status"), jen.Lit(e.Status)),
+					self().Dot("x").Op("=").Id("x").Dot("ptr").Call(),
+				),
+			),
+			jen.Return(self()),
+		)
+		f.Line()
+	}
+}
+
+// genLogValueMethod emits the LogValue method of an error with params or
+// fields, which it logs beside what logValue does.
+func genLogValueMethod(f *jen.File, e *ErrorDef) {
+	self := func() *jen.Statement { return jen.Id("e") }
+	f.Func().Params(jen.Id("e").Op("*").Id(e.Name)).Id("LogValue").Params().Qual("log/slog", "Value").BlockFunc(func(g *jen.Group) {
 		if len(e.Fields) > 0 {
 			g.Var().Id("attrs").Index().Qual("log/slog", "Attr")
 			if e.HasTemplate() {
@@ -823,71 +902,6 @@ func genMethods(f *jen.File, m *Model, e *ErrorDef) {
 		g.Return(jen.Id("logValue").Call(jen.Lit(e.Name), jen.Id("e"), jen.Id("e").Dot("x")))
 	})
 	f.Line()
-
-	comment(f.Group, fmt.Sprintf("HTTPStatus returns %d, or the status set by WithStatus or received.", e.Status))
-	f.Func().Add(recv()).Id("HTTPStatus").Params().Int().Block(
-		jen.Return(self().Dot("x").Dot("statusOr").Call(jen.Lit(e.Status))),
-	)
-	f.Line()
-
-	if e.HasTemplate() {
-		f.Comment("ErrorMessage returns e.Message or, when empty, the rendered template.")
-	} else {
-		f.Comment("ErrorMessage returns e.Message, or the default message when it is empty.")
-	}
-	f.Func().Add(recv()).Id("ErrorMessage").Params().String().Block(
-		jen.If(self().Dot("Message").Op("!=").Lit("")).Block(jen.Return(self().Dot("Message"))),
-		jen.Do(func(s *jen.Statement) {
-			if e.HasTemplate() {
-				// Rendered into a stack buffer, only the string allocates.
-				s.Var().Id("buf").Index(jen.Lit(messageBufSize(e))).Byte().Line()
-				s.Return(jen.String().Call(self().Dot("appendMessage").Call(jen.Id("buf").Index(jen.Empty(), jen.Lit(0)))))
-			} else {
-				s.Return(jen.Lit(e.Message))
-			}
-		}),
-	)
-	f.Line()
-
-	f.Comment("ResponseBody returns an excerpt of a received body that was not an error body.")
-	f.Func().Add(recv()).Id("ResponseBody").Params().String().Block(jen.Return(self().Dot("x").Dot("get").Call().Dot("body")))
-	f.Line()
-
-	f.Comment("Unwrap returns the cause set by WithCause.")
-	f.Func().Add(recv()).Id("Unwrap").Params().Error().Block(jen.Return(self().Dot("x").Dot("get").Call().Dot("cause")))
-	f.Line()
-
-	comment(f.Group, fmt.Sprintf("Is reports whether target is %s, for errors.Is.", e.Sentinel))
-	f.Func().Add(recv()).Id("Is").Params(jen.Id("target").Error()).Bool().Block(
-		jen.Return(jen.Id("target").Op("==").Id(e.Sentinel)),
-	)
-	f.Line()
-
-	f.Comment("WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.")
-	f.Func().Add(recv()).Id("WithCause").Params(jen.Id("err").Error()).Op("*").Id(e.Name).Block(
-		self().Dot("x").Op("=").Add(self().Dot("x").Dot("withCause").Call(jen.Id("err"))),
-		jen.Return(self()),
-	)
-	f.Line()
-
-	if others := without(e.Statuses, e.Status); len(others) > 0 {
-		comment(f.Group, fmt.Sprintf("WithStatus sets the HTTP status e is sent with: %s. Any other status leaves it unchanged. It changes e and returns it, to chain after the constructor.", joinInts(e.Statuses, "or")))
-		f.Func().Add(recv()).Id("WithStatus").Params(jen.Id("status").Int()).Op("*").Id(e.Name).Block(
-			jen.Switch(jen.Id("status")).Block(
-				jen.CaseFunc(func(g *jen.Group) {
-					for _, s := range e.Statuses {
-						g.Lit(s)
-					}
-				}).Block(
-					jen.Id("x").Op(":=").Add(self().Dot("x").Dot("get").Call()),
-					jen.Id("x").Dot("status").Op("=").Id("nonDefault").Call(jen.Id("status"), jen.Lit(e.Status)),
-					self().Dot("x").Op("=").Id("x").Dot("ptr").Call(),
-				),
-			),
-			jen.Return(self()),
-		)
-		f.Line()
-	}
 }
 
 // genSentinels emits
@@ -954,9 +968,9 @@ func genMatchers(w *goWriter, m *Model) {
 	for i, e := range m.Errors {
 		f := w.next(i)
 		comment(f.Group, fmt.Sprintf("%s reports whether errors.Is(err, %s), without allocating.", e.Matcher, e.Sentinel))
-		f.Func().Id(e.Matcher).Params(jen.Id("err").Error()).Bool().Block(
+		f.Func().Id(e.Matcher).Params(jen.Id("err").Error()).Bool().Add(short(
 			jen.Return(jen.Id("matches").Call(jen.Id("err"), jen.Id(e.Sentinel))),
-		)
+		))
 		f.Line()
 	}
 

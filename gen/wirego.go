@@ -118,9 +118,9 @@ var jsonKinds = map[MemberKind]string{KindString: "jsonString", KindInt: "jsonIn
 //	func (e *XxxError) MarshalJSON() ([]byte, error)
 func genMarshalJSON(f *jen.File, name string) {
 	f.Comment("MarshalJSON returns the error's HTTP body.")
-	f.Func().Params(jen.Id("e").Op("*").Id(name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+	f.Func().Params(jen.Id("e").Op("*").Id(name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Add(short(
 		jen.Return(jen.Id("e").Dot("appendBody").Call(jen.Nil()), jen.Nil()),
-	)
+	))
 	f.Line()
 }
 

@@ -351,9 +351,7 @@ func (e *OutOfCreditError) Error() string {
 
 // ErrorCode returns CodeOutOfCredit, whatever code the error was received
 // with.
-func (e *OutOfCreditError) ErrorCode() Code {
-	return CodeOutOfCredit
-}
+func (e *OutOfCreditError) ErrorCode() Code { return CodeOutOfCredit }
 
 // LogValue returns e for log/slog: name, code, status, message, params (when
 // the message is theirs), fields that are set and cause.
@@ -375,9 +373,7 @@ func (e *OutOfCreditError) LogValue() slog.Value {
 }
 
 // HTTPStatus returns 403, or the status set by WithStatus or received.
-func (e *OutOfCreditError) HTTPStatus() int {
-	return e.x.statusOr(403)
-}
+func (e *OutOfCreditError) HTTPStatus() int { return e.x.statusOr(403) }
 
 // ErrorMessage returns e.Message or, when empty, the rendered template.
 func (e *OutOfCreditError) ErrorMessage() string {
@@ -389,19 +385,13 @@ func (e *OutOfCreditError) ErrorMessage() string {
 }
 
 // ResponseBody returns an excerpt of a received body that was not an error body.
-func (e *OutOfCreditError) ResponseBody() string {
-	return e.x.get().body
-}
+func (e *OutOfCreditError) ResponseBody() string { return e.x.get().body }
 
 // Unwrap returns the cause set by WithCause.
-func (e *OutOfCreditError) Unwrap() error {
-	return e.x.get().cause
-}
+func (e *OutOfCreditError) Unwrap() error { return e.x.get().cause }
 
 // Is reports whether target is ErrOutOfCredit, for errors.Is.
-func (e *OutOfCreditError) Is(target error) bool {
-	return target == ErrOutOfCredit
-}
+func (e *OutOfCreditError) Is(target error) bool { return target == ErrOutOfCredit }
 
 // WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *OutOfCreditError) WithCause(err error) *OutOfCreditError {
@@ -443,9 +433,7 @@ func (e *ValidationError) Error() string {
 }
 
 // ErrorCode returns CodeValidation, whatever code the error was received with.
-func (e *ValidationError) ErrorCode() Code {
-	return CodeValidation
-}
+func (e *ValidationError) ErrorCode() Code { return CodeValidation }
 
 // LogValue returns e for log/slog: name, code, status, message, fields that
 // are set and cause.
@@ -467,9 +455,7 @@ func (e *ValidationError) LogValue() slog.Value {
 }
 
 // HTTPStatus returns 422, or the status set by WithStatus or received.
-func (e *ValidationError) HTTPStatus() int {
-	return e.x.statusOr(422)
-}
+func (e *ValidationError) HTTPStatus() int { return e.x.statusOr(422) }
 
 // ErrorMessage returns e.Message, or the default message when it is empty.
 func (e *ValidationError) ErrorMessage() string {
@@ -480,19 +466,13 @@ func (e *ValidationError) ErrorMessage() string {
 }
 
 // ResponseBody returns an excerpt of a received body that was not an error body.
-func (e *ValidationError) ResponseBody() string {
-	return e.x.get().body
-}
+func (e *ValidationError) ResponseBody() string { return e.x.get().body }
 
 // Unwrap returns the cause set by WithCause.
-func (e *ValidationError) Unwrap() error {
-	return e.x.get().cause
-}
+func (e *ValidationError) Unwrap() error { return e.x.get().cause }
 
 // Is reports whether target is ErrValidation, for errors.Is.
-func (e *ValidationError) Is(target error) bool {
-	return target == ErrValidation
-}
+func (e *ValidationError) Is(target error) bool { return target == ErrValidation }
 
 // WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *ValidationError) WithCause(err error) *ValidationError {
@@ -542,9 +522,7 @@ func (e *InternalServerError) Error() string {
 
 // ErrorCode returns CodeInternalServer, whatever code the error was received
 // with.
-func (e *InternalServerError) ErrorCode() Code {
-	return CodeInternalServer
-}
+func (e *InternalServerError) ErrorCode() Code { return CodeInternalServer }
 
 // LogValue returns e for log/slog: name, code, status, message, fields that
 // are set and cause.
@@ -560,9 +538,7 @@ func (e *InternalServerError) LogValue() slog.Value {
 }
 
 // HTTPStatus returns 500, or the status set by WithStatus or received.
-func (e *InternalServerError) HTTPStatus() int {
-	return e.x.statusOr(500)
-}
+func (e *InternalServerError) HTTPStatus() int { return e.x.statusOr(500) }
 
 // ErrorMessage returns e.Message, or the default message when it is empty.
 func (e *InternalServerError) ErrorMessage() string {
@@ -573,19 +549,13 @@ func (e *InternalServerError) ErrorMessage() string {
 }
 
 // ResponseBody returns an excerpt of a received body that was not an error body.
-func (e *InternalServerError) ResponseBody() string {
-	return e.x.get().body
-}
+func (e *InternalServerError) ResponseBody() string { return e.x.get().body }
 
 // Unwrap returns the cause set by WithCause.
-func (e *InternalServerError) Unwrap() error {
-	return e.x.get().cause
-}
+func (e *InternalServerError) Unwrap() error { return e.x.get().cause }
 
 // Is reports whether target is ErrInternalServer, for errors.Is.
-func (e *InternalServerError) Is(target error) bool {
-	return target == ErrInternalServer
-}
+func (e *InternalServerError) Is(target error) bool { return target == ErrInternalServer }
 
 // WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *InternalServerError) WithCause(err error) *InternalServerError {
@@ -635,9 +605,7 @@ func (e *UnauthenticatedError) Error() string {
 
 // ErrorCode returns CodeUnauthenticated, whatever code the error was received
 // with.
-func (e *UnauthenticatedError) ErrorCode() Code {
-	return CodeUnauthenticated
-}
+func (e *UnauthenticatedError) ErrorCode() Code { return CodeUnauthenticated }
 
 // LogValue returns e for log/slog: name, code, status, message, fields that
 // are set and cause.
@@ -653,9 +621,7 @@ func (e *UnauthenticatedError) LogValue() slog.Value {
 }
 
 // HTTPStatus returns 401, or the status set by WithStatus or received.
-func (e *UnauthenticatedError) HTTPStatus() int {
-	return e.x.statusOr(401)
-}
+func (e *UnauthenticatedError) HTTPStatus() int { return e.x.statusOr(401) }
 
 // ErrorMessage returns e.Message, or the default message when it is empty.
 func (e *UnauthenticatedError) ErrorMessage() string {
@@ -666,19 +632,13 @@ func (e *UnauthenticatedError) ErrorMessage() string {
 }
 
 // ResponseBody returns an excerpt of a received body that was not an error body.
-func (e *UnauthenticatedError) ResponseBody() string {
-	return e.x.get().body
-}
+func (e *UnauthenticatedError) ResponseBody() string { return e.x.get().body }
 
 // Unwrap returns the cause set by WithCause.
-func (e *UnauthenticatedError) Unwrap() error {
-	return e.x.get().cause
-}
+func (e *UnauthenticatedError) Unwrap() error { return e.x.get().cause }
 
 // Is reports whether target is ErrUnauthenticated, for errors.Is.
-func (e *UnauthenticatedError) Is(target error) bool {
-	return target == ErrUnauthenticated
-}
+func (e *UnauthenticatedError) Is(target error) bool { return target == ErrUnauthenticated }
 
 // WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *UnauthenticatedError) WithCause(err error) *UnauthenticatedError {
@@ -714,9 +674,7 @@ func (e *ForbiddenError) Error() string {
 }
 
 // ErrorCode returns CodeForbidden, whatever code the error was received with.
-func (e *ForbiddenError) ErrorCode() Code {
-	return CodeForbidden
-}
+func (e *ForbiddenError) ErrorCode() Code { return CodeForbidden }
 
 // LogValue returns e for log/slog: name, code, status, message, fields that
 // are set and cause.
@@ -732,9 +690,7 @@ func (e *ForbiddenError) LogValue() slog.Value {
 }
 
 // HTTPStatus returns 403, or the status set by WithStatus or received.
-func (e *ForbiddenError) HTTPStatus() int {
-	return e.x.statusOr(403)
-}
+func (e *ForbiddenError) HTTPStatus() int { return e.x.statusOr(403) }
 
 // ErrorMessage returns e.Message, or the default message when it is empty.
 func (e *ForbiddenError) ErrorMessage() string {
@@ -745,19 +701,13 @@ func (e *ForbiddenError) ErrorMessage() string {
 }
 
 // ResponseBody returns an excerpt of a received body that was not an error body.
-func (e *ForbiddenError) ResponseBody() string {
-	return e.x.get().body
-}
+func (e *ForbiddenError) ResponseBody() string { return e.x.get().body }
 
 // Unwrap returns the cause set by WithCause.
-func (e *ForbiddenError) Unwrap() error {
-	return e.x.get().cause
-}
+func (e *ForbiddenError) Unwrap() error { return e.x.get().cause }
 
 // Is reports whether target is ErrForbidden, for errors.Is.
-func (e *ForbiddenError) Is(target error) bool {
-	return target == ErrForbidden
-}
+func (e *ForbiddenError) Is(target error) bool { return target == ErrForbidden }
 
 // WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *ForbiddenError) WithCause(err error) *ForbiddenError {
@@ -797,9 +747,7 @@ func (e *InvalidParametersError) Error() string {
 
 // ErrorCode returns CodeInvalidParameters, whatever code the error was
 // received with.
-func (e *InvalidParametersError) ErrorCode() Code {
-	return CodeInvalidParameters
-}
+func (e *InvalidParametersError) ErrorCode() Code { return CodeInvalidParameters }
 
 // LogValue returns e for log/slog: name, code, status, message, fields that
 // are set and cause.
@@ -818,9 +766,7 @@ func (e *InvalidParametersError) LogValue() slog.Value {
 }
 
 // HTTPStatus returns 400, or the status set by WithStatus or received.
-func (e *InvalidParametersError) HTTPStatus() int {
-	return e.x.statusOr(400)
-}
+func (e *InvalidParametersError) HTTPStatus() int { return e.x.statusOr(400) }
 
 // ErrorMessage returns e.Message, or the default message when it is empty.
 func (e *InvalidParametersError) ErrorMessage() string {
@@ -831,19 +777,13 @@ func (e *InvalidParametersError) ErrorMessage() string {
 }
 
 // ResponseBody returns an excerpt of a received body that was not an error body.
-func (e *InvalidParametersError) ResponseBody() string {
-	return e.x.get().body
-}
+func (e *InvalidParametersError) ResponseBody() string { return e.x.get().body }
 
 // Unwrap returns the cause set by WithCause.
-func (e *InvalidParametersError) Unwrap() error {
-	return e.x.get().cause
-}
+func (e *InvalidParametersError) Unwrap() error { return e.x.get().cause }
 
 // Is reports whether target is ErrInvalidParameters, for errors.Is.
-func (e *InvalidParametersError) Is(target error) bool {
-	return target == ErrInvalidParameters
-}
+func (e *InvalidParametersError) Is(target error) bool { return target == ErrInvalidParameters }
 
 // WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *InvalidParametersError) WithCause(err error) *InvalidParametersError {
@@ -878,9 +818,7 @@ func (e *NotFoundError) Error() string {
 }
 
 // ErrorCode returns CodeNotFound, whatever code the error was received with.
-func (e *NotFoundError) ErrorCode() Code {
-	return CodeNotFound
-}
+func (e *NotFoundError) ErrorCode() Code { return CodeNotFound }
 
 // LogValue returns e for log/slog: name, code, status, message, fields that
 // are set and cause.
@@ -896,9 +834,7 @@ func (e *NotFoundError) LogValue() slog.Value {
 }
 
 // HTTPStatus returns 404, or the status set by WithStatus or received.
-func (e *NotFoundError) HTTPStatus() int {
-	return e.x.statusOr(404)
-}
+func (e *NotFoundError) HTTPStatus() int { return e.x.statusOr(404) }
 
 // ErrorMessage returns e.Message, or the default message when it is empty.
 func (e *NotFoundError) ErrorMessage() string {
@@ -909,19 +845,13 @@ func (e *NotFoundError) ErrorMessage() string {
 }
 
 // ResponseBody returns an excerpt of a received body that was not an error body.
-func (e *NotFoundError) ResponseBody() string {
-	return e.x.get().body
-}
+func (e *NotFoundError) ResponseBody() string { return e.x.get().body }
 
 // Unwrap returns the cause set by WithCause.
-func (e *NotFoundError) Unwrap() error {
-	return e.x.get().cause
-}
+func (e *NotFoundError) Unwrap() error { return e.x.get().cause }
 
 // Is reports whether target is ErrNotFound, for errors.Is.
-func (e *NotFoundError) Is(target error) bool {
-	return target == ErrNotFound
-}
+func (e *NotFoundError) Is(target error) bool { return target == ErrNotFound }
 
 // WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *NotFoundError) WithCause(err error) *NotFoundError {
@@ -977,9 +907,7 @@ func (e *IdempotencyKeyConcurrencyConflictError) LogValue() slog.Value {
 }
 
 // HTTPStatus returns 409, or the status set by WithStatus or received.
-func (e *IdempotencyKeyConcurrencyConflictError) HTTPStatus() int {
-	return e.x.statusOr(409)
-}
+func (e *IdempotencyKeyConcurrencyConflictError) HTTPStatus() int { return e.x.statusOr(409) }
 
 // ErrorMessage returns e.Message, or the default message when it is empty.
 func (e *IdempotencyKeyConcurrencyConflictError) ErrorMessage() string {
@@ -990,14 +918,10 @@ func (e *IdempotencyKeyConcurrencyConflictError) ErrorMessage() string {
 }
 
 // ResponseBody returns an excerpt of a received body that was not an error body.
-func (e *IdempotencyKeyConcurrencyConflictError) ResponseBody() string {
-	return e.x.get().body
-}
+func (e *IdempotencyKeyConcurrencyConflictError) ResponseBody() string { return e.x.get().body }
 
 // Unwrap returns the cause set by WithCause.
-func (e *IdempotencyKeyConcurrencyConflictError) Unwrap() error {
-	return e.x.get().cause
-}
+func (e *IdempotencyKeyConcurrencyConflictError) Unwrap() error { return e.x.get().cause }
 
 // Is reports whether target is ErrIdempotencyKeyConcurrencyConflict, for
 // errors.Is.
@@ -1041,9 +965,7 @@ func (e *IdempotencyKeyReuseError) Error() string {
 
 // ErrorCode returns CodeIdempotencyKeyReuse, whatever code the error was
 // received with.
-func (e *IdempotencyKeyReuseError) ErrorCode() Code {
-	return CodeIdempotencyKeyReuse
-}
+func (e *IdempotencyKeyReuseError) ErrorCode() Code { return CodeIdempotencyKeyReuse }
 
 // LogValue returns e for log/slog: name, code, status, message, fields that
 // are set and cause.
@@ -1059,9 +981,7 @@ func (e *IdempotencyKeyReuseError) LogValue() slog.Value {
 }
 
 // HTTPStatus returns 422, or the status set by WithStatus or received.
-func (e *IdempotencyKeyReuseError) HTTPStatus() int {
-	return e.x.statusOr(422)
-}
+func (e *IdempotencyKeyReuseError) HTTPStatus() int { return e.x.statusOr(422) }
 
 // ErrorMessage returns e.Message, or the default message when it is empty.
 func (e *IdempotencyKeyReuseError) ErrorMessage() string {
@@ -1072,19 +992,13 @@ func (e *IdempotencyKeyReuseError) ErrorMessage() string {
 }
 
 // ResponseBody returns an excerpt of a received body that was not an error body.
-func (e *IdempotencyKeyReuseError) ResponseBody() string {
-	return e.x.get().body
-}
+func (e *IdempotencyKeyReuseError) ResponseBody() string { return e.x.get().body }
 
 // Unwrap returns the cause set by WithCause.
-func (e *IdempotencyKeyReuseError) Unwrap() error {
-	return e.x.get().cause
-}
+func (e *IdempotencyKeyReuseError) Unwrap() error { return e.x.get().cause }
 
 // Is reports whether target is ErrIdempotencyKeyReuse, for errors.Is.
-func (e *IdempotencyKeyReuseError) Is(target error) bool {
-	return target == ErrIdempotencyKeyReuse
-}
+func (e *IdempotencyKeyReuseError) Is(target error) bool { return target == ErrIdempotencyKeyReuse }
 
 // WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *IdempotencyKeyReuseError) WithCause(err error) *IdempotencyKeyReuseError {
@@ -1120,9 +1034,7 @@ func (e *ProviderError) Error() string {
 }
 
 // ErrorCode returns CodeProvider, whatever code the error was received with.
-func (e *ProviderError) ErrorCode() Code {
-	return CodeProvider
-}
+func (e *ProviderError) ErrorCode() Code { return CodeProvider }
 
 // LogValue returns e for log/slog: name, code, status, message, fields that
 // are set and cause.
@@ -1138,9 +1050,7 @@ func (e *ProviderError) LogValue() slog.Value {
 }
 
 // HTTPStatus returns 502, or the status set by WithStatus or received.
-func (e *ProviderError) HTTPStatus() int {
-	return e.x.statusOr(502)
-}
+func (e *ProviderError) HTTPStatus() int { return e.x.statusOr(502) }
 
 // ErrorMessage returns e.Message, or the default message when it is empty.
 func (e *ProviderError) ErrorMessage() string {
@@ -1151,19 +1061,13 @@ func (e *ProviderError) ErrorMessage() string {
 }
 
 // ResponseBody returns an excerpt of a received body that was not an error body.
-func (e *ProviderError) ResponseBody() string {
-	return e.x.get().body
-}
+func (e *ProviderError) ResponseBody() string { return e.x.get().body }
 
 // Unwrap returns the cause set by WithCause.
-func (e *ProviderError) Unwrap() error {
-	return e.x.get().cause
-}
+func (e *ProviderError) Unwrap() error { return e.x.get().cause }
 
 // Is reports whether target is ErrProvider, for errors.Is.
-func (e *ProviderError) Is(target error) bool {
-	return target == ErrProvider
-}
+func (e *ProviderError) Is(target error) bool { return target == ErrProvider }
 
 // WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *ProviderError) WithCause(err error) *ProviderError {
@@ -1242,45 +1146,31 @@ var (
 
 // IsOutOfCreditError reports whether errors.Is(err, ErrOutOfCredit), without
 // allocating.
-func IsOutOfCreditError(err error) bool {
-	return matches(err, ErrOutOfCredit)
-}
+func IsOutOfCreditError(err error) bool { return matches(err, ErrOutOfCredit) }
 
 // IsValidationError reports whether errors.Is(err, ErrValidation), without
 // allocating.
-func IsValidationError(err error) bool {
-	return matches(err, ErrValidation)
-}
+func IsValidationError(err error) bool { return matches(err, ErrValidation) }
 
 // IsInternalServerError reports whether errors.Is(err, ErrInternalServer),
 // without allocating.
-func IsInternalServerError(err error) bool {
-	return matches(err, ErrInternalServer)
-}
+func IsInternalServerError(err error) bool { return matches(err, ErrInternalServer) }
 
 // IsUnauthenticatedError reports whether errors.Is(err, ErrUnauthenticated),
 // without allocating.
-func IsUnauthenticatedError(err error) bool {
-	return matches(err, ErrUnauthenticated)
-}
+func IsUnauthenticatedError(err error) bool { return matches(err, ErrUnauthenticated) }
 
 // IsForbiddenError reports whether errors.Is(err, ErrForbidden), without
 // allocating.
-func IsForbiddenError(err error) bool {
-	return matches(err, ErrForbidden)
-}
+func IsForbiddenError(err error) bool { return matches(err, ErrForbidden) }
 
 // IsInvalidParametersError reports whether errors.Is(err,
 // ErrInvalidParameters), without allocating.
-func IsInvalidParametersError(err error) bool {
-	return matches(err, ErrInvalidParameters)
-}
+func IsInvalidParametersError(err error) bool { return matches(err, ErrInvalidParameters) }
 
 // IsNotFoundError reports whether errors.Is(err, ErrNotFound), without
 // allocating.
-func IsNotFoundError(err error) bool {
-	return matches(err, ErrNotFound)
-}
+func IsNotFoundError(err error) bool { return matches(err, ErrNotFound) }
 
 // IsIdempotencyKeyConcurrencyConflictError reports whether errors.Is(err,
 // ErrIdempotencyKeyConcurrencyConflict), without allocating.
@@ -1290,15 +1180,11 @@ func IsIdempotencyKeyConcurrencyConflictError(err error) bool {
 
 // IsIdempotencyKeyReuseError reports whether errors.Is(err,
 // ErrIdempotencyKeyReuse), without allocating.
-func IsIdempotencyKeyReuseError(err error) bool {
-	return matches(err, ErrIdempotencyKeyReuse)
-}
+func IsIdempotencyKeyReuseError(err error) bool { return matches(err, ErrIdempotencyKeyReuse) }
 
 // IsProviderError reports whether errors.Is(err, ErrProvider), without
 // allocating.
-func IsProviderError(err error) bool {
-	return matches(err, ErrProvider)
-}
+func IsProviderError(err error) bool { return matches(err, ErrProvider) }
 
 // matches reports whether err's chain holds target, or an error whose Is
 // method reports target, as errors.Is does, without allocating.

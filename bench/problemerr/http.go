@@ -148,9 +148,7 @@ func appendObjects[T any, P object[T]](b []byte, vs []T) []byte {
 }
 
 // MarshalJSON returns the error's HTTP body.
-func (e *OutOfCreditError) MarshalJSON() ([]byte, error) {
-	return e.appendBody(nil), nil
-}
+func (e *OutOfCreditError) MarshalJSON() ([]byte, error) { return e.appendBody(nil), nil }
 
 // appendBody appends the error's HTTP body to b.
 func (e *OutOfCreditError) appendBody(b []byte) []byte {
@@ -224,9 +222,7 @@ func receiveOutOfCreditError(status int, code Code, message []byte, body string,
 }
 
 // MarshalJSON returns the error's HTTP body.
-func (e *ValidationError) MarshalJSON() ([]byte, error) {
-	return e.appendBody(nil), nil
-}
+func (e *ValidationError) MarshalJSON() ([]byte, error) { return e.appendBody(nil), nil }
 
 // appendBody appends the error's HTTP body to b.
 func (e *ValidationError) appendBody(b []byte) []byte {
@@ -277,9 +273,7 @@ func receiveValidationError(status int, code Code, message []byte, body string, 
 }
 
 // MarshalJSON returns the error's HTTP body.
-func (e *InternalServerError) MarshalJSON() ([]byte, error) {
-	return e.appendBody(nil), nil
-}
+func (e *InternalServerError) MarshalJSON() ([]byte, error) { return e.appendBody(nil), nil }
 
 // appendBody appends the error's HTTP body to b.
 func (e *InternalServerError) appendBody(b []byte) []byte {
@@ -301,9 +295,7 @@ func (e *InternalServerError) appendBody(b []byte) []byte {
 }
 
 // MarshalJSON returns the error's HTTP body.
-func (e *UnauthenticatedError) MarshalJSON() ([]byte, error) {
-	return e.appendBody(nil), nil
-}
+func (e *UnauthenticatedError) MarshalJSON() ([]byte, error) { return e.appendBody(nil), nil }
 
 // appendBody appends the error's HTTP body to b.
 func (e *UnauthenticatedError) appendBody(b []byte) []byte {
@@ -325,9 +317,7 @@ func (e *UnauthenticatedError) appendBody(b []byte) []byte {
 }
 
 // MarshalJSON returns the error's HTTP body.
-func (e *ForbiddenError) MarshalJSON() ([]byte, error) {
-	return e.appendBody(nil), nil
-}
+func (e *ForbiddenError) MarshalJSON() ([]byte, error) { return e.appendBody(nil), nil }
 
 // appendBody appends the error's HTTP body to b.
 func (e *ForbiddenError) appendBody(b []byte) []byte {
@@ -349,9 +339,7 @@ func (e *ForbiddenError) appendBody(b []byte) []byte {
 }
 
 // MarshalJSON returns the error's HTTP body.
-func (e *InvalidParametersError) MarshalJSON() ([]byte, error) {
-	return e.appendBody(nil), nil
-}
+func (e *InvalidParametersError) MarshalJSON() ([]byte, error) { return e.appendBody(nil), nil }
 
 // appendBody appends the error's HTTP body to b.
 func (e *InvalidParametersError) appendBody(b []byte) []byte {
@@ -397,9 +385,7 @@ func receiveInvalidParametersError(status int, code Code, message []byte, body s
 }
 
 // MarshalJSON returns the error's HTTP body.
-func (e *NotFoundError) MarshalJSON() ([]byte, error) {
-	return e.appendBody(nil), nil
-}
+func (e *NotFoundError) MarshalJSON() ([]byte, error) { return e.appendBody(nil), nil }
 
 // appendBody appends the error's HTTP body to b.
 func (e *NotFoundError) appendBody(b []byte) []byte {
@@ -445,9 +431,7 @@ func (e *IdempotencyKeyConcurrencyConflictError) appendBody(b []byte) []byte {
 }
 
 // MarshalJSON returns the error's HTTP body.
-func (e *IdempotencyKeyReuseError) MarshalJSON() ([]byte, error) {
-	return e.appendBody(nil), nil
-}
+func (e *IdempotencyKeyReuseError) MarshalJSON() ([]byte, error) { return e.appendBody(nil), nil }
 
 // appendBody appends the error's HTTP body to b.
 func (e *IdempotencyKeyReuseError) appendBody(b []byte) []byte {
@@ -469,9 +453,7 @@ func (e *IdempotencyKeyReuseError) appendBody(b []byte) []byte {
 }
 
 // MarshalJSON returns the error's HTTP body.
-func (e *ProviderError) MarshalJSON() ([]byte, error) {
-	return e.appendBody(nil), nil
-}
+func (e *ProviderError) MarshalJSON() ([]byte, error) { return e.appendBody(nil), nil }
 
 // appendBody appends the error's HTTP body to b.
 func (e *ProviderError) appendBody(b []byte) []byte {
@@ -493,9 +475,7 @@ func (e *ProviderError) appendBody(b []byte) []byte {
 }
 
 // MarshalJSON returns the error's HTTP body.
-func (e *UnknownError) MarshalJSON() ([]byte, error) {
-	return e.appendBody(nil), nil
-}
+func (e *UnknownError) MarshalJSON() ([]byte, error) { return e.appendBody(nil), nil }
 
 // appendBody appends the error's HTTP body to b.
 func (e *UnknownError) appendBody(b []byte) []byte {

@@ -343,9 +343,7 @@ func (e *CardDeclinedError) Error() string {
 
 // ErrorCode returns CodeCardDeclined, whatever code the error was received
 // with.
-func (e *CardDeclinedError) ErrorCode() Code {
-	return CodeCardDeclined
-}
+func (e *CardDeclinedError) ErrorCode() Code { return CodeCardDeclined }
 
 // LogValue returns e for log/slog: name, code, status, message, fields that
 // are set and cause.
@@ -388,9 +386,7 @@ func (e *CardDeclinedError) LogValue() slog.Value {
 }
 
 // HTTPStatus returns 402, or the status set by WithStatus or received.
-func (e *CardDeclinedError) HTTPStatus() int {
-	return e.x.statusOr(402)
-}
+func (e *CardDeclinedError) HTTPStatus() int { return e.x.statusOr(402) }
 
 // ErrorMessage returns e.Message, or the default message when it is empty.
 func (e *CardDeclinedError) ErrorMessage() string {
@@ -401,19 +397,13 @@ func (e *CardDeclinedError) ErrorMessage() string {
 }
 
 // ResponseBody returns an excerpt of a received body that was not an error body.
-func (e *CardDeclinedError) ResponseBody() string {
-	return e.x.get().body
-}
+func (e *CardDeclinedError) ResponseBody() string { return e.x.get().body }
 
 // Unwrap returns the cause set by WithCause.
-func (e *CardDeclinedError) Unwrap() error {
-	return e.x.get().cause
-}
+func (e *CardDeclinedError) Unwrap() error { return e.x.get().cause }
 
 // Is reports whether target is ErrCardDeclined, for errors.Is.
-func (e *CardDeclinedError) Is(target error) bool {
-	return target == ErrCardDeclined
-}
+func (e *CardDeclinedError) Is(target error) bool { return target == ErrCardDeclined }
 
 // WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *CardDeclinedError) WithCause(err error) *CardDeclinedError {
@@ -458,9 +448,7 @@ func (e *ExpiredCardError) Error() string {
 
 // ErrorCode returns CodeExpiredCard, whatever code the error was received
 // with.
-func (e *ExpiredCardError) ErrorCode() Code {
-	return CodeExpiredCard
-}
+func (e *ExpiredCardError) ErrorCode() Code { return CodeExpiredCard }
 
 // LogValue returns e for log/slog: name, code, status, message, fields that
 // are set and cause.
@@ -503,9 +491,7 @@ func (e *ExpiredCardError) LogValue() slog.Value {
 }
 
 // HTTPStatus returns 402, or the status set by WithStatus or received.
-func (e *ExpiredCardError) HTTPStatus() int {
-	return e.x.statusOr(402)
-}
+func (e *ExpiredCardError) HTTPStatus() int { return e.x.statusOr(402) }
 
 // ErrorMessage returns e.Message, or the default message when it is empty.
 func (e *ExpiredCardError) ErrorMessage() string {
@@ -516,19 +502,13 @@ func (e *ExpiredCardError) ErrorMessage() string {
 }
 
 // ResponseBody returns an excerpt of a received body that was not an error body.
-func (e *ExpiredCardError) ResponseBody() string {
-	return e.x.get().body
-}
+func (e *ExpiredCardError) ResponseBody() string { return e.x.get().body }
 
 // Unwrap returns the cause set by WithCause.
-func (e *ExpiredCardError) Unwrap() error {
-	return e.x.get().cause
-}
+func (e *ExpiredCardError) Unwrap() error { return e.x.get().cause }
 
 // Is reports whether target is ErrExpiredCard, for errors.Is.
-func (e *ExpiredCardError) Is(target error) bool {
-	return target == ErrExpiredCard
-}
+func (e *ExpiredCardError) Is(target error) bool { return target == ErrExpiredCard }
 
 // WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *ExpiredCardError) WithCause(err error) *ExpiredCardError {
@@ -573,9 +553,7 @@ func (e *IncorrectCVCError) Error() string {
 
 // ErrorCode returns CodeIncorrectCVC, whatever code the error was received
 // with.
-func (e *IncorrectCVCError) ErrorCode() Code {
-	return CodeIncorrectCVC
-}
+func (e *IncorrectCVCError) ErrorCode() Code { return CodeIncorrectCVC }
 
 // LogValue returns e for log/slog: name, code, status, message, fields that
 // are set and cause.
@@ -618,9 +596,7 @@ func (e *IncorrectCVCError) LogValue() slog.Value {
 }
 
 // HTTPStatus returns 402, or the status set by WithStatus or received.
-func (e *IncorrectCVCError) HTTPStatus() int {
-	return e.x.statusOr(402)
-}
+func (e *IncorrectCVCError) HTTPStatus() int { return e.x.statusOr(402) }
 
 // ErrorMessage returns e.Message, or the default message when it is empty.
 func (e *IncorrectCVCError) ErrorMessage() string {
@@ -631,19 +607,13 @@ func (e *IncorrectCVCError) ErrorMessage() string {
 }
 
 // ResponseBody returns an excerpt of a received body that was not an error body.
-func (e *IncorrectCVCError) ResponseBody() string {
-	return e.x.get().body
-}
+func (e *IncorrectCVCError) ResponseBody() string { return e.x.get().body }
 
 // Unwrap returns the cause set by WithCause.
-func (e *IncorrectCVCError) Unwrap() error {
-	return e.x.get().cause
-}
+func (e *IncorrectCVCError) Unwrap() error { return e.x.get().cause }
 
 // Is reports whether target is ErrIncorrectCVC, for errors.Is.
-func (e *IncorrectCVCError) Is(target error) bool {
-	return target == ErrIncorrectCVC
-}
+func (e *IncorrectCVCError) Is(target error) bool { return target == ErrIncorrectCVC }
 
 // WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *IncorrectCVCError) WithCause(err error) *IncorrectCVCError {
@@ -688,9 +658,7 @@ func (e *InvalidExpiryYearError) Error() string {
 
 // ErrorCode returns CodeInvalidExpiryYear, whatever code the error was
 // received with.
-func (e *InvalidExpiryYearError) ErrorCode() Code {
-	return CodeInvalidExpiryYear
-}
+func (e *InvalidExpiryYearError) ErrorCode() Code { return CodeInvalidExpiryYear }
 
 // LogValue returns e for log/slog: name, code, status, message, fields that
 // are set and cause.
@@ -733,9 +701,7 @@ func (e *InvalidExpiryYearError) LogValue() slog.Value {
 }
 
 // HTTPStatus returns 402, or the status set by WithStatus or received.
-func (e *InvalidExpiryYearError) HTTPStatus() int {
-	return e.x.statusOr(402)
-}
+func (e *InvalidExpiryYearError) HTTPStatus() int { return e.x.statusOr(402) }
 
 // ErrorMessage returns e.Message, or the default message when it is empty.
 func (e *InvalidExpiryYearError) ErrorMessage() string {
@@ -746,19 +712,13 @@ func (e *InvalidExpiryYearError) ErrorMessage() string {
 }
 
 // ResponseBody returns an excerpt of a received body that was not an error body.
-func (e *InvalidExpiryYearError) ResponseBody() string {
-	return e.x.get().body
-}
+func (e *InvalidExpiryYearError) ResponseBody() string { return e.x.get().body }
 
 // Unwrap returns the cause set by WithCause.
-func (e *InvalidExpiryYearError) Unwrap() error {
-	return e.x.get().cause
-}
+func (e *InvalidExpiryYearError) Unwrap() error { return e.x.get().cause }
 
 // Is reports whether target is ErrInvalidExpiryYear, for errors.Is.
-func (e *InvalidExpiryYearError) Is(target error) bool {
-	return target == ErrInvalidExpiryYear
-}
+func (e *InvalidExpiryYearError) Is(target error) bool { return target == ErrInvalidExpiryYear }
 
 // WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *InvalidExpiryYearError) WithCause(err error) *InvalidExpiryYearError {
@@ -798,9 +758,7 @@ func (e *ResourceMissingError) Error() string {
 
 // ErrorCode returns CodeResourceMissing, whatever code the error was received
 // with.
-func (e *ResourceMissingError) ErrorCode() Code {
-	return CodeResourceMissing
-}
+func (e *ResourceMissingError) ErrorCode() Code { return CodeResourceMissing }
 
 // LogValue returns e for log/slog: name, code, status, message, fields that
 // are set and cause.
@@ -834,9 +792,7 @@ func (e *ResourceMissingError) LogValue() slog.Value {
 }
 
 // HTTPStatus returns 404, or the status set by WithStatus or received.
-func (e *ResourceMissingError) HTTPStatus() int {
-	return e.x.statusOr(404)
-}
+func (e *ResourceMissingError) HTTPStatus() int { return e.x.statusOr(404) }
 
 // ErrorMessage returns e.Message, or the default message when it is empty.
 func (e *ResourceMissingError) ErrorMessage() string {
@@ -847,19 +803,13 @@ func (e *ResourceMissingError) ErrorMessage() string {
 }
 
 // ResponseBody returns an excerpt of a received body that was not an error body.
-func (e *ResourceMissingError) ResponseBody() string {
-	return e.x.get().body
-}
+func (e *ResourceMissingError) ResponseBody() string { return e.x.get().body }
 
 // Unwrap returns the cause set by WithCause.
-func (e *ResourceMissingError) Unwrap() error {
-	return e.x.get().cause
-}
+func (e *ResourceMissingError) Unwrap() error { return e.x.get().cause }
 
 // Is reports whether target is ErrResourceMissing, for errors.Is.
-func (e *ResourceMissingError) Is(target error) bool {
-	return target == ErrResourceMissing
-}
+func (e *ResourceMissingError) Is(target error) bool { return target == ErrResourceMissing }
 
 // WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *ResourceMissingError) WithCause(err error) *ResourceMissingError {
@@ -908,9 +858,7 @@ func (e *ParameterMissingError) Error() string {
 
 // ErrorCode returns CodeParameterMissing, whatever code the error was received
 // with.
-func (e *ParameterMissingError) ErrorCode() Code {
-	return CodeParameterMissing
-}
+func (e *ParameterMissingError) ErrorCode() Code { return CodeParameterMissing }
 
 // LogValue returns e for log/slog: name, code, status, message, fields that
 // are set and cause.
@@ -944,9 +892,7 @@ func (e *ParameterMissingError) LogValue() slog.Value {
 }
 
 // HTTPStatus returns 400, or the status set by WithStatus or received.
-func (e *ParameterMissingError) HTTPStatus() int {
-	return e.x.statusOr(400)
-}
+func (e *ParameterMissingError) HTTPStatus() int { return e.x.statusOr(400) }
 
 // ErrorMessage returns e.Message, or the default message when it is empty.
 func (e *ParameterMissingError) ErrorMessage() string {
@@ -957,19 +903,13 @@ func (e *ParameterMissingError) ErrorMessage() string {
 }
 
 // ResponseBody returns an excerpt of a received body that was not an error body.
-func (e *ParameterMissingError) ResponseBody() string {
-	return e.x.get().body
-}
+func (e *ParameterMissingError) ResponseBody() string { return e.x.get().body }
 
 // Unwrap returns the cause set by WithCause.
-func (e *ParameterMissingError) Unwrap() error {
-	return e.x.get().cause
-}
+func (e *ParameterMissingError) Unwrap() error { return e.x.get().cause }
 
 // Is reports whether target is ErrParameterMissing, for errors.Is.
-func (e *ParameterMissingError) Is(target error) bool {
-	return target == ErrParameterMissing
-}
+func (e *ParameterMissingError) Is(target error) bool { return target == ErrParameterMissing }
 
 // WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *ParameterMissingError) WithCause(err error) *ParameterMissingError {
@@ -1007,9 +947,7 @@ func (e *RateLimitError) Error() string {
 }
 
 // ErrorCode returns CodeRateLimit, whatever code the error was received with.
-func (e *RateLimitError) ErrorCode() Code {
-	return CodeRateLimit
-}
+func (e *RateLimitError) ErrorCode() Code { return CodeRateLimit }
 
 // LogValue returns e for log/slog: name, code, status, message, fields that
 // are set and cause.
@@ -1043,9 +981,7 @@ func (e *RateLimitError) LogValue() slog.Value {
 }
 
 // HTTPStatus returns 429, or the status set by WithStatus or received.
-func (e *RateLimitError) HTTPStatus() int {
-	return e.x.statusOr(429)
-}
+func (e *RateLimitError) HTTPStatus() int { return e.x.statusOr(429) }
 
 // ErrorMessage returns e.Message, or the default message when it is empty.
 func (e *RateLimitError) ErrorMessage() string {
@@ -1056,19 +992,13 @@ func (e *RateLimitError) ErrorMessage() string {
 }
 
 // ResponseBody returns an excerpt of a received body that was not an error body.
-func (e *RateLimitError) ResponseBody() string {
-	return e.x.get().body
-}
+func (e *RateLimitError) ResponseBody() string { return e.x.get().body }
 
 // Unwrap returns the cause set by WithCause.
-func (e *RateLimitError) Unwrap() error {
-	return e.x.get().cause
-}
+func (e *RateLimitError) Unwrap() error { return e.x.get().cause }
 
 // Is reports whether target is ErrRateLimit, for errors.Is.
-func (e *RateLimitError) Is(target error) bool {
-	return target == ErrRateLimit
-}
+func (e *RateLimitError) Is(target error) bool { return target == ErrRateLimit }
 
 // WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *RateLimitError) WithCause(err error) *RateLimitError {
@@ -1117,9 +1047,7 @@ func (e *LockTimeoutError) Error() string {
 
 // ErrorCode returns CodeLockTimeout, whatever code the error was received
 // with.
-func (e *LockTimeoutError) ErrorCode() Code {
-	return CodeLockTimeout
-}
+func (e *LockTimeoutError) ErrorCode() Code { return CodeLockTimeout }
 
 // LogValue returns e for log/slog: name, code, status, message, fields that
 // are set and cause.
@@ -1153,9 +1081,7 @@ func (e *LockTimeoutError) LogValue() slog.Value {
 }
 
 // HTTPStatus returns 429, or the status set by WithStatus or received.
-func (e *LockTimeoutError) HTTPStatus() int {
-	return e.x.statusOr(429)
-}
+func (e *LockTimeoutError) HTTPStatus() int { return e.x.statusOr(429) }
 
 // ErrorMessage returns e.Message, or the default message when it is empty.
 func (e *LockTimeoutError) ErrorMessage() string {
@@ -1166,19 +1092,13 @@ func (e *LockTimeoutError) ErrorMessage() string {
 }
 
 // ResponseBody returns an excerpt of a received body that was not an error body.
-func (e *LockTimeoutError) ResponseBody() string {
-	return e.x.get().body
-}
+func (e *LockTimeoutError) ResponseBody() string { return e.x.get().body }
 
 // Unwrap returns the cause set by WithCause.
-func (e *LockTimeoutError) Unwrap() error {
-	return e.x.get().cause
-}
+func (e *LockTimeoutError) Unwrap() error { return e.x.get().cause }
 
 // Is reports whether target is ErrLockTimeout, for errors.Is.
-func (e *LockTimeoutError) Is(target error) bool {
-	return target == ErrLockTimeout
-}
+func (e *LockTimeoutError) Is(target error) bool { return target == ErrLockTimeout }
 
 // WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *LockTimeoutError) WithCause(err error) *LockTimeoutError {
@@ -1214,9 +1134,7 @@ func (e *IdempotencyError) Error() string {
 
 // ErrorCode returns the zero Code: IdempotencyError is sent without a code,
 // and its type, "idempotency_error", tells it.
-func (e *IdempotencyError) ErrorCode() Code {
-	return ""
-}
+func (e *IdempotencyError) ErrorCode() Code { return "" }
 
 // LogValue returns e for log/slog: name, code, status, message, fields that
 // are set and cause.
@@ -1250,9 +1168,7 @@ func (e *IdempotencyError) LogValue() slog.Value {
 }
 
 // HTTPStatus returns 400, or the status set by WithStatus or received.
-func (e *IdempotencyError) HTTPStatus() int {
-	return e.x.statusOr(400)
-}
+func (e *IdempotencyError) HTTPStatus() int { return e.x.statusOr(400) }
 
 // ErrorMessage returns e.Message, or the default message when it is empty.
 func (e *IdempotencyError) ErrorMessage() string {
@@ -1263,19 +1179,13 @@ func (e *IdempotencyError) ErrorMessage() string {
 }
 
 // ResponseBody returns an excerpt of a received body that was not an error body.
-func (e *IdempotencyError) ResponseBody() string {
-	return e.x.get().body
-}
+func (e *IdempotencyError) ResponseBody() string { return e.x.get().body }
 
 // Unwrap returns the cause set by WithCause.
-func (e *IdempotencyError) Unwrap() error {
-	return e.x.get().cause
-}
+func (e *IdempotencyError) Unwrap() error { return e.x.get().cause }
 
 // Is reports whether target is ErrIdempotency, for errors.Is.
-func (e *IdempotencyError) Is(target error) bool {
-	return target == ErrIdempotency
-}
+func (e *IdempotencyError) Is(target error) bool { return target == ErrIdempotency }
 
 // WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *IdempotencyError) WithCause(err error) *IdempotencyError {
@@ -1314,9 +1224,7 @@ func (e *InvalidAPIKeyError) Error() string {
 
 // ErrorCode returns the zero Code: InvalidAPIKeyError is sent without a code,
 // and its type, "invalid_request_error", tells it.
-func (e *InvalidAPIKeyError) ErrorCode() Code {
-	return ""
-}
+func (e *InvalidAPIKeyError) ErrorCode() Code { return "" }
 
 // LogValue returns e for log/slog: name, code, status, message, fields that
 // are set and cause.
@@ -1350,9 +1258,7 @@ func (e *InvalidAPIKeyError) LogValue() slog.Value {
 }
 
 // HTTPStatus returns 401, or the status set by WithStatus or received.
-func (e *InvalidAPIKeyError) HTTPStatus() int {
-	return e.x.statusOr(401)
-}
+func (e *InvalidAPIKeyError) HTTPStatus() int { return e.x.statusOr(401) }
 
 // ErrorMessage returns e.Message, or the default message when it is empty.
 func (e *InvalidAPIKeyError) ErrorMessage() string {
@@ -1363,19 +1269,13 @@ func (e *InvalidAPIKeyError) ErrorMessage() string {
 }
 
 // ResponseBody returns an excerpt of a received body that was not an error body.
-func (e *InvalidAPIKeyError) ResponseBody() string {
-	return e.x.get().body
-}
+func (e *InvalidAPIKeyError) ResponseBody() string { return e.x.get().body }
 
 // Unwrap returns the cause set by WithCause.
-func (e *InvalidAPIKeyError) Unwrap() error {
-	return e.x.get().cause
-}
+func (e *InvalidAPIKeyError) Unwrap() error { return e.x.get().cause }
 
 // Is reports whether target is ErrInvalidAPIKey, for errors.Is.
-func (e *InvalidAPIKeyError) Is(target error) bool {
-	return target == ErrInvalidAPIKey
-}
+func (e *InvalidAPIKeyError) Is(target error) bool { return target == ErrInvalidAPIKey }
 
 // WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *InvalidAPIKeyError) WithCause(err error) *InvalidAPIKeyError {
@@ -1414,9 +1314,7 @@ func (e *InvalidRequestError) Error() string {
 
 // ErrorCode returns the zero Code: InvalidRequestError is sent without a code,
 // and its type, "invalid_request_error", tells it.
-func (e *InvalidRequestError) ErrorCode() Code {
-	return ""
-}
+func (e *InvalidRequestError) ErrorCode() Code { return "" }
 
 // LogValue returns e for log/slog: name, code, status, message, fields that
 // are set and cause.
@@ -1450,9 +1348,7 @@ func (e *InvalidRequestError) LogValue() slog.Value {
 }
 
 // HTTPStatus returns 400, or the status set by WithStatus or received.
-func (e *InvalidRequestError) HTTPStatus() int {
-	return e.x.statusOr(400)
-}
+func (e *InvalidRequestError) HTTPStatus() int { return e.x.statusOr(400) }
 
 // ErrorMessage returns e.Message, or the default message when it is empty.
 func (e *InvalidRequestError) ErrorMessage() string {
@@ -1463,19 +1359,13 @@ func (e *InvalidRequestError) ErrorMessage() string {
 }
 
 // ResponseBody returns an excerpt of a received body that was not an error body.
-func (e *InvalidRequestError) ResponseBody() string {
-	return e.x.get().body
-}
+func (e *InvalidRequestError) ResponseBody() string { return e.x.get().body }
 
 // Unwrap returns the cause set by WithCause.
-func (e *InvalidRequestError) Unwrap() error {
-	return e.x.get().cause
-}
+func (e *InvalidRequestError) Unwrap() error { return e.x.get().cause }
 
 // Is reports whether target is ErrInvalidRequest, for errors.Is.
-func (e *InvalidRequestError) Is(target error) bool {
-	return target == ErrInvalidRequest
-}
+func (e *InvalidRequestError) Is(target error) bool { return target == ErrInvalidRequest }
 
 // WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *InvalidRequestError) WithCause(err error) *InvalidRequestError {
@@ -1522,15 +1412,11 @@ func NewAPIError(message string) *APIError {
 }
 
 // Error returns the error's name, code and message, and its cause if any.
-func (e *APIError) Error() string {
-	return errorText("APIError: ", e.ErrorMessage(), e.Unwrap())
-}
+func (e *APIError) Error() string { return errorText("APIError: ", e.ErrorMessage(), e.Unwrap()) }
 
 // ErrorCode returns the zero Code: APIError is sent without a code, and its
 // type, "api_error", tells it.
-func (e *APIError) ErrorCode() Code {
-	return ""
-}
+func (e *APIError) ErrorCode() Code { return "" }
 
 // LogValue returns e for log/slog: name, code, status, message, fields that
 // are set and cause.
@@ -1564,9 +1450,7 @@ func (e *APIError) LogValue() slog.Value {
 }
 
 // HTTPStatus returns 500, or the status set by WithStatus or received.
-func (e *APIError) HTTPStatus() int {
-	return e.x.statusOr(500)
-}
+func (e *APIError) HTTPStatus() int { return e.x.statusOr(500) }
 
 // ErrorMessage returns e.Message, or the default message when it is empty.
 func (e *APIError) ErrorMessage() string {
@@ -1577,19 +1461,13 @@ func (e *APIError) ErrorMessage() string {
 }
 
 // ResponseBody returns an excerpt of a received body that was not an error body.
-func (e *APIError) ResponseBody() string {
-	return e.x.get().body
-}
+func (e *APIError) ResponseBody() string { return e.x.get().body }
 
 // Unwrap returns the cause set by WithCause.
-func (e *APIError) Unwrap() error {
-	return e.x.get().cause
-}
+func (e *APIError) Unwrap() error { return e.x.get().cause }
 
 // Is reports whether target is ErrAPI, for errors.Is.
-func (e *APIError) Is(target error) bool {
-	return target == ErrAPI
-}
+func (e *APIError) Is(target error) bool { return target == ErrAPI }
 
 // WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *APIError) WithCause(err error) *APIError {
@@ -1685,74 +1563,50 @@ var (
 
 // IsCardDeclinedError reports whether errors.Is(err, ErrCardDeclined), without
 // allocating.
-func IsCardDeclinedError(err error) bool {
-	return matches(err, ErrCardDeclined)
-}
+func IsCardDeclinedError(err error) bool { return matches(err, ErrCardDeclined) }
 
 // IsExpiredCardError reports whether errors.Is(err, ErrExpiredCard), without
 // allocating.
-func IsExpiredCardError(err error) bool {
-	return matches(err, ErrExpiredCard)
-}
+func IsExpiredCardError(err error) bool { return matches(err, ErrExpiredCard) }
 
 // IsIncorrectCVCError reports whether errors.Is(err, ErrIncorrectCVC), without
 // allocating.
-func IsIncorrectCVCError(err error) bool {
-	return matches(err, ErrIncorrectCVC)
-}
+func IsIncorrectCVCError(err error) bool { return matches(err, ErrIncorrectCVC) }
 
 // IsInvalidExpiryYearError reports whether errors.Is(err,
 // ErrInvalidExpiryYear), without allocating.
-func IsInvalidExpiryYearError(err error) bool {
-	return matches(err, ErrInvalidExpiryYear)
-}
+func IsInvalidExpiryYearError(err error) bool { return matches(err, ErrInvalidExpiryYear) }
 
 // IsResourceMissingError reports whether errors.Is(err, ErrResourceMissing),
 // without allocating.
-func IsResourceMissingError(err error) bool {
-	return matches(err, ErrResourceMissing)
-}
+func IsResourceMissingError(err error) bool { return matches(err, ErrResourceMissing) }
 
 // IsParameterMissingError reports whether errors.Is(err, ErrParameterMissing),
 // without allocating.
-func IsParameterMissingError(err error) bool {
-	return matches(err, ErrParameterMissing)
-}
+func IsParameterMissingError(err error) bool { return matches(err, ErrParameterMissing) }
 
 // IsRateLimitError reports whether errors.Is(err, ErrRateLimit), without
 // allocating.
-func IsRateLimitError(err error) bool {
-	return matches(err, ErrRateLimit)
-}
+func IsRateLimitError(err error) bool { return matches(err, ErrRateLimit) }
 
 // IsLockTimeoutError reports whether errors.Is(err, ErrLockTimeout), without
 // allocating.
-func IsLockTimeoutError(err error) bool {
-	return matches(err, ErrLockTimeout)
-}
+func IsLockTimeoutError(err error) bool { return matches(err, ErrLockTimeout) }
 
 // IsIdempotencyError reports whether errors.Is(err, ErrIdempotency), without
 // allocating.
-func IsIdempotencyError(err error) bool {
-	return matches(err, ErrIdempotency)
-}
+func IsIdempotencyError(err error) bool { return matches(err, ErrIdempotency) }
 
 // IsInvalidAPIKeyError reports whether errors.Is(err, ErrInvalidAPIKey),
 // without allocating.
-func IsInvalidAPIKeyError(err error) bool {
-	return matches(err, ErrInvalidAPIKey)
-}
+func IsInvalidAPIKeyError(err error) bool { return matches(err, ErrInvalidAPIKey) }
 
 // IsInvalidRequestError reports whether errors.Is(err, ErrInvalidRequest),
 // without allocating.
-func IsInvalidRequestError(err error) bool {
-	return matches(err, ErrInvalidRequest)
-}
+func IsInvalidRequestError(err error) bool { return matches(err, ErrInvalidRequest) }
 
 // IsAPIError reports whether errors.Is(err, ErrAPI), without allocating.
-func IsAPIError(err error) bool {
-	return matches(err, ErrAPI)
-}
+func IsAPIError(err error) bool { return matches(err, ErrAPI) }
 
 // matches reports whether err's chain holds target, or an error whose Is
 // method reports target, as errors.Is does, without allocating.

@@ -42,9 +42,7 @@ var envelope = received{{key: "error", kind: jsonObject, parent: -1}, {key: "cod
 var MaxBodySize int64 = 1 << 20
 
 // MarshalJSON returns the error's HTTP body.
-func (e *CardDeclinedError) MarshalJSON() ([]byte, error) {
-	return e.appendBody(nil), nil
-}
+func (e *CardDeclinedError) MarshalJSON() ([]byte, error) { return e.appendBody(nil), nil }
 
 // appendBody appends the error's HTTP body to b.
 func (e *CardDeclinedError) appendBody(b []byte) []byte {
@@ -122,9 +120,7 @@ func receiveCardDeclinedError(status int, code Code, message []byte, body string
 }
 
 // MarshalJSON returns the error's HTTP body.
-func (e *ExpiredCardError) MarshalJSON() ([]byte, error) {
-	return e.appendBody(nil), nil
-}
+func (e *ExpiredCardError) MarshalJSON() ([]byte, error) { return e.appendBody(nil), nil }
 
 // appendBody appends the error's HTTP body to b.
 func (e *ExpiredCardError) appendBody(b []byte) []byte {
@@ -202,9 +198,7 @@ func receiveExpiredCardError(status int, code Code, message []byte, body string,
 }
 
 // MarshalJSON returns the error's HTTP body.
-func (e *IncorrectCVCError) MarshalJSON() ([]byte, error) {
-	return e.appendBody(nil), nil
-}
+func (e *IncorrectCVCError) MarshalJSON() ([]byte, error) { return e.appendBody(nil), nil }
 
 // appendBody appends the error's HTTP body to b.
 func (e *IncorrectCVCError) appendBody(b []byte) []byte {
@@ -282,9 +276,7 @@ func receiveIncorrectCVCError(status int, code Code, message []byte, body string
 }
 
 // MarshalJSON returns the error's HTTP body.
-func (e *InvalidExpiryYearError) MarshalJSON() ([]byte, error) {
-	return e.appendBody(nil), nil
-}
+func (e *InvalidExpiryYearError) MarshalJSON() ([]byte, error) { return e.appendBody(nil), nil }
 
 // appendBody appends the error's HTTP body to b.
 func (e *InvalidExpiryYearError) appendBody(b []byte) []byte {
@@ -362,9 +354,7 @@ func receiveInvalidExpiryYearError(status int, code Code, message []byte, body s
 }
 
 // MarshalJSON returns the error's HTTP body.
-func (e *ResourceMissingError) MarshalJSON() ([]byte, error) {
-	return e.appendBody(nil), nil
-}
+func (e *ResourceMissingError) MarshalJSON() ([]byte, error) { return e.appendBody(nil), nil }
 
 // appendBody appends the error's HTTP body to b.
 func (e *ResourceMissingError) appendBody(b []byte) []byte {
@@ -408,9 +398,7 @@ func (e *ResourceMissingError) appendBody(b []byte) []byte {
 }
 
 // MarshalJSON returns the error's HTTP body.
-func (e *ParameterMissingError) MarshalJSON() ([]byte, error) {
-	return e.appendBody(nil), nil
-}
+func (e *ParameterMissingError) MarshalJSON() ([]byte, error) { return e.appendBody(nil), nil }
 
 // appendBody appends the error's HTTP body to b.
 func (e *ParameterMissingError) appendBody(b []byte) []byte {
@@ -454,9 +442,7 @@ func (e *ParameterMissingError) appendBody(b []byte) []byte {
 }
 
 // MarshalJSON returns the error's HTTP body.
-func (e *RateLimitError) MarshalJSON() ([]byte, error) {
-	return e.appendBody(nil), nil
-}
+func (e *RateLimitError) MarshalJSON() ([]byte, error) { return e.appendBody(nil), nil }
 
 // appendBody appends the error's HTTP body to b.
 func (e *RateLimitError) appendBody(b []byte) []byte {
@@ -500,9 +486,7 @@ func (e *RateLimitError) appendBody(b []byte) []byte {
 }
 
 // MarshalJSON returns the error's HTTP body.
-func (e *LockTimeoutError) MarshalJSON() ([]byte, error) {
-	return e.appendBody(nil), nil
-}
+func (e *LockTimeoutError) MarshalJSON() ([]byte, error) { return e.appendBody(nil), nil }
 
 // appendBody appends the error's HTTP body to b.
 func (e *LockTimeoutError) appendBody(b []byte) []byte {
@@ -574,9 +558,7 @@ func receiveLockTimeoutError(status int, code Code, message []byte, body string,
 }
 
 // MarshalJSON returns the error's HTTP body.
-func (e *IdempotencyError) MarshalJSON() ([]byte, error) {
-	return e.appendBody(nil), nil
-}
+func (e *IdempotencyError) MarshalJSON() ([]byte, error) { return e.appendBody(nil), nil }
 
 // appendBody appends the error's HTTP body to b.
 func (e *IdempotencyError) appendBody(b []byte) []byte {
@@ -620,9 +602,7 @@ func (e *IdempotencyError) appendBody(b []byte) []byte {
 }
 
 // MarshalJSON returns the error's HTTP body.
-func (e *InvalidAPIKeyError) MarshalJSON() ([]byte, error) {
-	return e.appendBody(nil), nil
-}
+func (e *InvalidAPIKeyError) MarshalJSON() ([]byte, error) { return e.appendBody(nil), nil }
 
 // appendBody appends the error's HTTP body to b.
 func (e *InvalidAPIKeyError) appendBody(b []byte) []byte {
@@ -666,9 +646,7 @@ func (e *InvalidAPIKeyError) appendBody(b []byte) []byte {
 }
 
 // MarshalJSON returns the error's HTTP body.
-func (e *InvalidRequestError) MarshalJSON() ([]byte, error) {
-	return e.appendBody(nil), nil
-}
+func (e *InvalidRequestError) MarshalJSON() ([]byte, error) { return e.appendBody(nil), nil }
 
 // appendBody appends the error's HTTP body to b.
 func (e *InvalidRequestError) appendBody(b []byte) []byte {
@@ -712,9 +690,7 @@ func (e *InvalidRequestError) appendBody(b []byte) []byte {
 }
 
 // MarshalJSON returns the error's HTTP body.
-func (e *APIError) MarshalJSON() ([]byte, error) {
-	return e.appendBody(nil), nil
-}
+func (e *APIError) MarshalJSON() ([]byte, error) { return e.appendBody(nil), nil }
 
 // appendBody appends the error's HTTP body to b.
 func (e *APIError) appendBody(b []byte) []byte {
@@ -758,9 +734,7 @@ func (e *APIError) appendBody(b []byte) []byte {
 }
 
 // MarshalJSON returns the error's HTTP body.
-func (e *UnknownError) MarshalJSON() ([]byte, error) {
-	return e.appendBody(nil), nil
-}
+func (e *UnknownError) MarshalJSON() ([]byte, error) { return e.appendBody(nil), nil }
 
 // appendBody appends the error's HTTP body to b.
 func (e *UnknownError) appendBody(b []byte) []byte {

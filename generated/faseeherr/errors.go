@@ -264,19 +264,13 @@ func (e *AuthenticationError) Error() string {
 
 // ErrorCode returns CodeAuthentication, whatever code the error was received
 // with.
-func (e *AuthenticationError) ErrorCode() Code {
-	return CodeAuthentication
-}
+func (e *AuthenticationError) ErrorCode() Code { return CodeAuthentication }
 
 // LogValue returns e for log/slog: name, code, status, message and cause.
-func (e *AuthenticationError) LogValue() slog.Value {
-	return logValue("AuthenticationError", e, e.x)
-}
+func (e *AuthenticationError) LogValue() slog.Value { return logValue("AuthenticationError", e, e.x) }
 
 // HTTPStatus returns 401, or the status set by WithStatus or received.
-func (e *AuthenticationError) HTTPStatus() int {
-	return e.x.statusOr(401)
-}
+func (e *AuthenticationError) HTTPStatus() int { return e.x.statusOr(401) }
 
 // ErrorMessage returns e.Message, or the default message when it is empty.
 func (e *AuthenticationError) ErrorMessage() string {
@@ -287,19 +281,13 @@ func (e *AuthenticationError) ErrorMessage() string {
 }
 
 // ResponseBody returns an excerpt of a received body that was not an error body.
-func (e *AuthenticationError) ResponseBody() string {
-	return e.x.get().body
-}
+func (e *AuthenticationError) ResponseBody() string { return e.x.get().body }
 
 // Unwrap returns the cause set by WithCause.
-func (e *AuthenticationError) Unwrap() error {
-	return e.x.get().cause
-}
+func (e *AuthenticationError) Unwrap() error { return e.x.get().cause }
 
 // Is reports whether target is ErrAuthentication, for errors.Is.
-func (e *AuthenticationError) Is(target error) bool {
-	return target == ErrAuthentication
-}
+func (e *AuthenticationError) Is(target error) bool { return target == ErrAuthentication }
 
 // WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *AuthenticationError) WithCause(err error) *AuthenticationError {
@@ -335,19 +323,13 @@ func (e *ValidationError) Error() string {
 }
 
 // ErrorCode returns CodeValidation, whatever code the error was received with.
-func (e *ValidationError) ErrorCode() Code {
-	return CodeValidation
-}
+func (e *ValidationError) ErrorCode() Code { return CodeValidation }
 
 // LogValue returns e for log/slog: name, code, status, message and cause.
-func (e *ValidationError) LogValue() slog.Value {
-	return logValue("ValidationError", e, e.x)
-}
+func (e *ValidationError) LogValue() slog.Value { return logValue("ValidationError", e, e.x) }
 
 // HTTPStatus returns 400, or the status set by WithStatus or received.
-func (e *ValidationError) HTTPStatus() int {
-	return e.x.statusOr(400)
-}
+func (e *ValidationError) HTTPStatus() int { return e.x.statusOr(400) }
 
 // ErrorMessage returns e.Message, or the default message when it is empty.
 func (e *ValidationError) ErrorMessage() string {
@@ -358,19 +340,13 @@ func (e *ValidationError) ErrorMessage() string {
 }
 
 // ResponseBody returns an excerpt of a received body that was not an error body.
-func (e *ValidationError) ResponseBody() string {
-	return e.x.get().body
-}
+func (e *ValidationError) ResponseBody() string { return e.x.get().body }
 
 // Unwrap returns the cause set by WithCause.
-func (e *ValidationError) Unwrap() error {
-	return e.x.get().cause
-}
+func (e *ValidationError) Unwrap() error { return e.x.get().cause }
 
 // Is reports whether target is ErrValidation, for errors.Is.
-func (e *ValidationError) Is(target error) bool {
-	return target == ErrValidation
-}
+func (e *ValidationError) Is(target error) bool { return target == ErrValidation }
 
 // WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *ValidationError) WithCause(err error) *ValidationError {
@@ -426,9 +402,7 @@ func (e *InsufficientBalanceError) Error() string {
 
 // ErrorCode returns CodeInsufficientBalance, whatever code the error was
 // received with.
-func (e *InsufficientBalanceError) ErrorCode() Code {
-	return CodeInsufficientBalance
-}
+func (e *InsufficientBalanceError) ErrorCode() Code { return CodeInsufficientBalance }
 
 // LogValue returns e for log/slog: name, code, status, message, params (when
 // the message is theirs) and cause.
@@ -440,9 +414,7 @@ func (e *InsufficientBalanceError) LogValue() slog.Value {
 }
 
 // HTTPStatus returns 402, or the status set by WithStatus or received.
-func (e *InsufficientBalanceError) HTTPStatus() int {
-	return e.x.statusOr(402)
-}
+func (e *InsufficientBalanceError) HTTPStatus() int { return e.x.statusOr(402) }
 
 // ErrorMessage returns e.Message or, when empty, the rendered template.
 func (e *InsufficientBalanceError) ErrorMessage() string {
@@ -454,19 +426,13 @@ func (e *InsufficientBalanceError) ErrorMessage() string {
 }
 
 // ResponseBody returns an excerpt of a received body that was not an error body.
-func (e *InsufficientBalanceError) ResponseBody() string {
-	return e.x.get().body
-}
+func (e *InsufficientBalanceError) ResponseBody() string { return e.x.get().body }
 
 // Unwrap returns the cause set by WithCause.
-func (e *InsufficientBalanceError) Unwrap() error {
-	return e.x.get().cause
-}
+func (e *InsufficientBalanceError) Unwrap() error { return e.x.get().cause }
 
 // Is reports whether target is ErrInsufficientBalance, for errors.Is.
-func (e *InsufficientBalanceError) Is(target error) bool {
-	return target == ErrInsufficientBalance
-}
+func (e *InsufficientBalanceError) Is(target error) bool { return target == ErrInsufficientBalance }
 
 // WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *InsufficientBalanceError) WithCause(err error) *InsufficientBalanceError {
@@ -505,19 +471,13 @@ func (e *ModelAccessError) Error() string {
 
 // ErrorCode returns CodeModelAccess, whatever code the error was received
 // with.
-func (e *ModelAccessError) ErrorCode() Code {
-	return CodeModelAccess
-}
+func (e *ModelAccessError) ErrorCode() Code { return CodeModelAccess }
 
 // LogValue returns e for log/slog: name, code, status, message and cause.
-func (e *ModelAccessError) LogValue() slog.Value {
-	return logValue("ModelAccessError", e, e.x)
-}
+func (e *ModelAccessError) LogValue() slog.Value { return logValue("ModelAccessError", e, e.x) }
 
 // HTTPStatus returns 403, or the status set by WithStatus or received.
-func (e *ModelAccessError) HTTPStatus() int {
-	return e.x.statusOr(403)
-}
+func (e *ModelAccessError) HTTPStatus() int { return e.x.statusOr(403) }
 
 // ErrorMessage returns e.Message, or the default message when it is empty.
 func (e *ModelAccessError) ErrorMessage() string {
@@ -528,19 +488,13 @@ func (e *ModelAccessError) ErrorMessage() string {
 }
 
 // ResponseBody returns an excerpt of a received body that was not an error body.
-func (e *ModelAccessError) ResponseBody() string {
-	return e.x.get().body
-}
+func (e *ModelAccessError) ResponseBody() string { return e.x.get().body }
 
 // Unwrap returns the cause set by WithCause.
-func (e *ModelAccessError) Unwrap() error {
-	return e.x.get().cause
-}
+func (e *ModelAccessError) Unwrap() error { return e.x.get().cause }
 
 // Is reports whether target is ErrModelAccess, for errors.Is.
-func (e *ModelAccessError) Is(target error) bool {
-	return target == ErrModelAccess
-}
+func (e *ModelAccessError) Is(target error) bool { return target == ErrModelAccess }
 
 // WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *ModelAccessError) WithCause(err error) *ModelAccessError {
@@ -597,9 +551,7 @@ func (e *ConcurrencyLimitError) Error() string {
 
 // ErrorCode returns CodeConcurrencyLimit, whatever code the error was received
 // with.
-func (e *ConcurrencyLimitError) ErrorCode() Code {
-	return CodeConcurrencyLimit
-}
+func (e *ConcurrencyLimitError) ErrorCode() Code { return CodeConcurrencyLimit }
 
 // LogValue returns e for log/slog: name, code, status, message, params (when
 // the message is theirs) and cause.
@@ -611,9 +563,7 @@ func (e *ConcurrencyLimitError) LogValue() slog.Value {
 }
 
 // HTTPStatus returns 429, or the status set by WithStatus or received.
-func (e *ConcurrencyLimitError) HTTPStatus() int {
-	return e.x.statusOr(429)
-}
+func (e *ConcurrencyLimitError) HTTPStatus() int { return e.x.statusOr(429) }
 
 // ErrorMessage returns e.Message or, when empty, the rendered template.
 func (e *ConcurrencyLimitError) ErrorMessage() string {
@@ -625,19 +575,13 @@ func (e *ConcurrencyLimitError) ErrorMessage() string {
 }
 
 // ResponseBody returns an excerpt of a received body that was not an error body.
-func (e *ConcurrencyLimitError) ResponseBody() string {
-	return e.x.get().body
-}
+func (e *ConcurrencyLimitError) ResponseBody() string { return e.x.get().body }
 
 // Unwrap returns the cause set by WithCause.
-func (e *ConcurrencyLimitError) Unwrap() error {
-	return e.x.get().cause
-}
+func (e *ConcurrencyLimitError) Unwrap() error { return e.x.get().cause }
 
 // Is reports whether target is ErrConcurrencyLimit, for errors.Is.
-func (e *ConcurrencyLimitError) Is(target error) bool {
-	return target == ErrConcurrencyLimit
-}
+func (e *ConcurrencyLimitError) Is(target error) bool { return target == ErrConcurrencyLimit }
 
 // WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *ConcurrencyLimitError) WithCause(err error) *ConcurrencyLimitError {
@@ -674,19 +618,13 @@ func (e *InternalError) Error() string {
 }
 
 // ErrorCode returns CodeInternal, whatever code the error was received with.
-func (e *InternalError) ErrorCode() Code {
-	return CodeInternal
-}
+func (e *InternalError) ErrorCode() Code { return CodeInternal }
 
 // LogValue returns e for log/slog: name, code, status, message and cause.
-func (e *InternalError) LogValue() slog.Value {
-	return logValue("InternalError", e, e.x)
-}
+func (e *InternalError) LogValue() slog.Value { return logValue("InternalError", e, e.x) }
 
 // HTTPStatus returns 500, or the status set by WithStatus or received.
-func (e *InternalError) HTTPStatus() int {
-	return e.x.statusOr(500)
-}
+func (e *InternalError) HTTPStatus() int { return e.x.statusOr(500) }
 
 // ErrorMessage returns e.Message, or the default message when it is empty.
 func (e *InternalError) ErrorMessage() string {
@@ -697,19 +635,13 @@ func (e *InternalError) ErrorMessage() string {
 }
 
 // ResponseBody returns an excerpt of a received body that was not an error body.
-func (e *InternalError) ResponseBody() string {
-	return e.x.get().body
-}
+func (e *InternalError) ResponseBody() string { return e.x.get().body }
 
 // Unwrap returns the cause set by WithCause.
-func (e *InternalError) Unwrap() error {
-	return e.x.get().cause
-}
+func (e *InternalError) Unwrap() error { return e.x.get().cause }
 
 // Is reports whether target is ErrInternal, for errors.Is.
-func (e *InternalError) Is(target error) bool {
-	return target == ErrInternal
-}
+func (e *InternalError) Is(target error) bool { return target == ErrInternal }
 
 // WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *InternalError) WithCause(err error) *InternalError {
@@ -758,9 +690,7 @@ func (e *NotFoundError) Error() string {
 }
 
 // ErrorCode returns CodeNotFound, whatever code the error was received with.
-func (e *NotFoundError) ErrorCode() Code {
-	return CodeNotFound
-}
+func (e *NotFoundError) ErrorCode() Code { return CodeNotFound }
 
 // ReceivedCode returns the code e arrived with: CodeNotFound, or the alias
 // 50001, which means NotFoundError when it comes with status 404.
@@ -772,14 +702,10 @@ func (e *NotFoundError) ReceivedCode() Code {
 }
 
 // LogValue returns e for log/slog: name, code, status, message and cause.
-func (e *NotFoundError) LogValue() slog.Value {
-	return logValue("NotFoundError", e, e.x)
-}
+func (e *NotFoundError) LogValue() slog.Value { return logValue("NotFoundError", e, e.x) }
 
 // HTTPStatus returns 404, or the status set by WithStatus or received.
-func (e *NotFoundError) HTTPStatus() int {
-	return e.x.statusOr(404)
-}
+func (e *NotFoundError) HTTPStatus() int { return e.x.statusOr(404) }
 
 // ErrorMessage returns e.Message, or the default message when it is empty.
 func (e *NotFoundError) ErrorMessage() string {
@@ -790,19 +716,13 @@ func (e *NotFoundError) ErrorMessage() string {
 }
 
 // ResponseBody returns an excerpt of a received body that was not an error body.
-func (e *NotFoundError) ResponseBody() string {
-	return e.x.get().body
-}
+func (e *NotFoundError) ResponseBody() string { return e.x.get().body }
 
 // Unwrap returns the cause set by WithCause.
-func (e *NotFoundError) Unwrap() error {
-	return e.x.get().cause
-}
+func (e *NotFoundError) Unwrap() error { return e.x.get().cause }
 
 // Is reports whether target is ErrNotFound, for errors.Is.
-func (e *NotFoundError) Is(target error) bool {
-	return target == ErrNotFound
-}
+func (e *NotFoundError) Is(target error) bool { return target == ErrNotFound }
 
 // WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *NotFoundError) WithCause(err error) *NotFoundError {
@@ -875,45 +795,31 @@ var (
 
 // IsAuthenticationError reports whether errors.Is(err, ErrAuthentication),
 // without allocating.
-func IsAuthenticationError(err error) bool {
-	return matches(err, ErrAuthentication)
-}
+func IsAuthenticationError(err error) bool { return matches(err, ErrAuthentication) }
 
 // IsValidationError reports whether errors.Is(err, ErrValidation), without
 // allocating.
-func IsValidationError(err error) bool {
-	return matches(err, ErrValidation)
-}
+func IsValidationError(err error) bool { return matches(err, ErrValidation) }
 
 // IsInsufficientBalanceError reports whether errors.Is(err,
 // ErrInsufficientBalance), without allocating.
-func IsInsufficientBalanceError(err error) bool {
-	return matches(err, ErrInsufficientBalance)
-}
+func IsInsufficientBalanceError(err error) bool { return matches(err, ErrInsufficientBalance) }
 
 // IsModelAccessError reports whether errors.Is(err, ErrModelAccess), without
 // allocating.
-func IsModelAccessError(err error) bool {
-	return matches(err, ErrModelAccess)
-}
+func IsModelAccessError(err error) bool { return matches(err, ErrModelAccess) }
 
 // IsConcurrencyLimitError reports whether errors.Is(err, ErrConcurrencyLimit),
 // without allocating.
-func IsConcurrencyLimitError(err error) bool {
-	return matches(err, ErrConcurrencyLimit)
-}
+func IsConcurrencyLimitError(err error) bool { return matches(err, ErrConcurrencyLimit) }
 
 // IsInternalError reports whether errors.Is(err, ErrInternal), without
 // allocating.
-func IsInternalError(err error) bool {
-	return matches(err, ErrInternal)
-}
+func IsInternalError(err error) bool { return matches(err, ErrInternal) }
 
 // IsNotFoundError reports whether errors.Is(err, ErrNotFound), without
 // allocating.
-func IsNotFoundError(err error) bool {
-	return matches(err, ErrNotFound)
-}
+func IsNotFoundError(err error) bool { return matches(err, ErrNotFound) }
 
 // matches reports whether err's chain holds target, or an error whose Is
 // method reports target, as errors.Is does, without allocating.

@@ -30,9 +30,7 @@ var envelope = received{{key: "errorCode", kind: jsonInt, parent: -1}, {key: "er
 var MaxBodySize int64 = 1 << 20
 
 // MarshalJSON returns the error's HTTP body.
-func (e *AuthenticationError) MarshalJSON() ([]byte, error) {
-	return e.appendBody(nil), nil
-}
+func (e *AuthenticationError) MarshalJSON() ([]byte, error) { return e.appendBody(nil), nil }
 
 // appendBody appends the error's HTTP body to b.
 func (e *AuthenticationError) appendBody(b []byte) []byte {
@@ -44,9 +42,7 @@ func (e *AuthenticationError) appendBody(b []byte) []byte {
 }
 
 // MarshalJSON returns the error's HTTP body.
-func (e *ValidationError) MarshalJSON() ([]byte, error) {
-	return e.appendBody(nil), nil
-}
+func (e *ValidationError) MarshalJSON() ([]byte, error) { return e.appendBody(nil), nil }
 
 // appendBody appends the error's HTTP body to b.
 func (e *ValidationError) appendBody(b []byte) []byte {
@@ -58,9 +54,7 @@ func (e *ValidationError) appendBody(b []byte) []byte {
 }
 
 // MarshalJSON returns the error's HTTP body.
-func (e *InsufficientBalanceError) MarshalJSON() ([]byte, error) {
-	return e.appendBody(nil), nil
-}
+func (e *InsufficientBalanceError) MarshalJSON() ([]byte, error) { return e.appendBody(nil), nil }
 
 // appendBody appends the error's HTTP body to b.
 func (e *InsufficientBalanceError) appendBody(b []byte) []byte {
@@ -108,9 +102,7 @@ func receiveInsufficientBalanceError(status int, code Code, message []byte, body
 }
 
 // MarshalJSON returns the error's HTTP body.
-func (e *ModelAccessError) MarshalJSON() ([]byte, error) {
-	return e.appendBody(nil), nil
-}
+func (e *ModelAccessError) MarshalJSON() ([]byte, error) { return e.appendBody(nil), nil }
 
 // appendBody appends the error's HTTP body to b.
 func (e *ModelAccessError) appendBody(b []byte) []byte {
@@ -122,9 +114,7 @@ func (e *ModelAccessError) appendBody(b []byte) []byte {
 }
 
 // MarshalJSON returns the error's HTTP body.
-func (e *ConcurrencyLimitError) MarshalJSON() ([]byte, error) {
-	return e.appendBody(nil), nil
-}
+func (e *ConcurrencyLimitError) MarshalJSON() ([]byte, error) { return e.appendBody(nil), nil }
 
 // appendBody appends the error's HTTP body to b.
 func (e *ConcurrencyLimitError) appendBody(b []byte) []byte {
@@ -173,9 +163,7 @@ func receiveConcurrencyLimitError(status int, code Code, message []byte, body st
 }
 
 // MarshalJSON returns the error's HTTP body.
-func (e *InternalError) MarshalJSON() ([]byte, error) {
-	return e.appendBody(nil), nil
-}
+func (e *InternalError) MarshalJSON() ([]byte, error) { return e.appendBody(nil), nil }
 
 // appendBody appends the error's HTTP body to b.
 func (e *InternalError) appendBody(b []byte) []byte {
@@ -187,9 +175,7 @@ func (e *InternalError) appendBody(b []byte) []byte {
 }
 
 // MarshalJSON returns the error's HTTP body.
-func (e *NotFoundError) MarshalJSON() ([]byte, error) {
-	return e.appendBody(nil), nil
-}
+func (e *NotFoundError) MarshalJSON() ([]byte, error) { return e.appendBody(nil), nil }
 
 // appendBody appends the error's HTTP body to b.
 func (e *NotFoundError) appendBody(b []byte) []byte {
@@ -201,9 +187,7 @@ func (e *NotFoundError) appendBody(b []byte) []byte {
 }
 
 // MarshalJSON returns the error's HTTP body.
-func (e *UnknownError) MarshalJSON() ([]byte, error) {
-	return e.appendBody(nil), nil
-}
+func (e *UnknownError) MarshalJSON() ([]byte, error) { return e.appendBody(nil), nil }
 
 // appendBody appends the error's HTTP body to b.
 func (e *UnknownError) appendBody(b []byte) []byte {
