@@ -834,7 +834,7 @@ func genMethods(f *jen.File, m *Model, e *ErrorDef) {
 
 	comment(f.Group, fmt.Sprintf("Is reports whether target is %s, for errors.Is.", e.Sentinel))
 	f.Func().Add(recv()).Id("Is").Params(jen.Id("target").Error()).Bool().Add(short(
-		jen.Return(jen.Id("target").Op("==").Id(e.Sentinel)),
+		jen.Return(jen.Id("isSentinel").Call(jen.Id("target"), jen.Id(e.Sentinel))),
 	))
 	f.Line()
 
@@ -938,6 +938,13 @@ func genSentinels(f *jen.File, m *Model) {
 		jen.Return(jen.Id("s").Dot("err").Assert(jen.Qual("log/slog", "LogValuer")).Dot("LogValue").Call()),
 	)
 	f.Line()
+	f.Comment("isSentinel reports whether target is the Err value s, comparing the")
+	f.Comment("pointers: the Is methods' test.")
+	f.Func().Id("isSentinel").Params(jen.Id("target").Error(), jen.Id("s").Id("Error")).Bool().Block(
+		jen.List(jen.Id("t"), jen.Id("ok")).Op(":=").Id("target").Assert(jen.Op("*").Id("sentinel")),
+		jen.Return(jen.Id("ok").Op("&&").Id("Error").Call(jen.Id("t")).Op("==").Id("s")),
+	)
+	f.Line()
 	f.Comment("newSentinel returns the Err value that stands for e's type.")
 	f.Func().Id("newSentinel").Params(jen.Id("e").Id("Error")).Id("Error").Block(
 		jen.Return(jen.Op("&").Id("sentinel").Values(jen.Id("e"))),
@@ -974,57 +981,53 @@ func genMatchers(w *goWriter, m *Model) {
 		f.Line()
 	}
 
+	// Two walks of err's chain, each with its test in the loop: through a
+	// func value, the test would cost IsXxxError a third of its time.
+	unwrapped := func(self func(err jen.Code) jen.Code, none jen.Code) []jen.Code {
+		return []jen.Code{
+			jen.Case(jen.Interface(jen.Id("Unwrap").Params().Error())).Block(
+				jen.Id("err").Op("=").Id("x").Dot("Unwrap").Call(),
+			),
+			jen.Case(jen.Interface(jen.Id("Unwrap").Params().Index().Error())).Block(
+				jen.For(jen.List(jen.Id("_"), jen.Id("err")).Op(":=").Range().Id("x").Dot("Unwrap").Call()).Block(
+					self(jen.Id("err")),
+				),
+				jen.Return(none),
+			),
+			jen.Default().Block(jen.Return(none)),
+		}
+	}
 	f := w.split()
 	f.Comment("matches reports whether err's chain holds target, or an error whose Is")
-	f.Comment("method reports target, as errors.Is does, without allocating.")
+	f.Comment("method reports target, walking it as errors.Is does, but with type")
+	f.Comment("switches where errors.Is uses reflection, so it does not allocate.")
 	f.Func().Id("matches").Params(jen.List(jen.Id("err"), jen.Id("target")).Error()).Bool().Block(
-		jen.Return(jen.Id("find").Call(jen.Id("err"), jen.Id("target"), jen.Id("isTarget")).Op("!=").Nil()),
-	)
-	f.Line()
-	f.Func().Id("isTarget").Params(jen.List(jen.Id("err"), jen.Id("target")).Error()).Bool().Block(
-		jen.List(jen.Id("x"), jen.Id("ok")).Op(":=").Id("err").Assert(jen.Interface(jen.Id("Is").Params(jen.Error()).Bool())),
-		jen.Return(jen.Id("err").Op("==").Id("target").Op("||").Id("ok").Op("&&").Id("x").Dot("Is").Call(jen.Id("target"))),
-	)
-	f.Line()
-
-	f.Comment("find returns the first error in err's chain, in the order errors.Is walks")
-	f.Comment("it, for which match(err, target) is true, or nil. It uses type switches")
-	f.Comment("where errors.Is uses reflection, so it does not allocate.")
-	f.Func().Id("find").Params(jen.List(jen.Id("err"), jen.Id("target")).Error(), jen.Id("match").Func().Params(jen.List(jen.Id("err"), jen.Id("target")).Error()).Bool()).Error().Block(
 		jen.For(jen.Id("err").Op("!=").Nil()).Block(
-			jen.If(jen.Id("match").Call(jen.Id("err"), jen.Id("target"))).Block(jen.Return(jen.Id("err"))),
-			jen.Switch(jen.Id("x").Op(":=").Id("err").Assert(jen.Type())).Block(
-				jen.Case(jen.Interface(jen.Id("Unwrap").Params().Error())).Block(
-					jen.Id("err").Op("=").Id("x").Dot("Unwrap").Call(),
-				),
-				jen.Case(jen.Interface(jen.Id("Unwrap").Params().Index().Error())).Block(
-					jen.For(jen.List(jen.Id("_"), jen.Id("err")).Op(":=").Range().Id("x").Dot("Unwrap").Call()).Block(
-						jen.If(jen.Id("found").Op(":=").Id("find").Call(jen.Id("err"), jen.Id("target"), jen.Id("match")), jen.Id("found").Op("!=").Nil()).Block(
-							jen.Return(jen.Id("found")),
-						),
-					),
-					jen.Return(jen.Nil()),
-				),
-				jen.Default().Block(jen.Return(jen.Nil())),
-			),
+			jen.If(
+				jen.List(jen.Id("x"), jen.Id("ok")).Op(":=").Id("err").Assert(jen.Interface(jen.Id("Is").Params(jen.Error()).Bool())),
+				jen.Id("err").Op("==").Id("target").Op("||").Id("ok").Op("&&").Id("x").Dot("Is").Call(jen.Id("target")),
+			).Block(jen.Return(jen.True())),
+			jen.Switch(jen.Id("x").Op(":=").Id("err").Assert(jen.Type())).Block(unwrapped(func(err jen.Code) jen.Code {
+				return jen.If(jen.Id("matches").Call(err, jen.Id("target"))).Block(jen.Return(jen.True()))
+			}, jen.False())...),
 		),
-		jen.Return(jen.Nil()),
+		jen.Return(jen.False()),
 	)
 	f.Line()
 
-	f.Comment("apiError returns the first API error in err's chain, or nil. An Err")
-	f.Comment("sentinel gives the zero-valued error it stands for.")
+	f.Comment("apiError returns the first API error in err's chain, walking it as")
+	f.Comment("matches does, or nil. An Err sentinel gives the zero-valued error it")
+	f.Comment("stands for.")
 	f.Func().Id("apiError").Params(jen.Id("err").Error()).Id("Error").Block(
-		jen.Switch(jen.Id("e").Op(":=").Id("find").Call(jen.Id("err"), jen.Nil(), jen.Id("isAPIError")).Assert(jen.Type())).Block(
-			jen.Case(jen.Op("*").Id("sentinel")).Block(jen.Return(jen.Id("e").Dot("err"))),
-			jen.Case(jen.Id("Error")).Block(jen.Return(jen.Id("e"))),
+		jen.For(jen.Id("err").Op("!=").Nil()).Block(
+			jen.Switch(jen.Id("x").Op(":=").Id("err").Assert(jen.Type())).Block(append([]jen.Code{
+				jen.Case(jen.Op("*").Id("sentinel")).Block(jen.Return(jen.Id("x").Dot("err"))),
+				jen.Case(jen.Id("Error")).Block(jen.Return(jen.Id("x"))),
+			}, unwrapped(func(err jen.Code) jen.Code {
+				return jen.If(jen.Id("e").Op(":=").Id("apiError").Call(err), jen.Id("e").Op("!=").Nil()).Block(jen.Return(jen.Id("e")))
+			}, jen.Nil())...)...),
 		),
 		jen.Return(jen.Nil()),
-	)
-	f.Line()
-	f.Func().Id("isAPIError").Params(jen.Id("err"), jen.Id("_").Error()).Bool().Block(
-		jen.List(jen.Id("_"), jen.Id("ok")).Op(":=").Id("err").Assert(jen.Id("Error")),
-		jen.Return(jen.Id("ok")),
 	)
 	f.Line()
 }

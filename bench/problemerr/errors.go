@@ -391,7 +391,7 @@ func (e *OutOfCreditError) ResponseBody() string { return e.x.get().body }
 func (e *OutOfCreditError) Unwrap() error { return e.x.get().cause }
 
 // Is reports whether target is ErrOutOfCredit, for errors.Is.
-func (e *OutOfCreditError) Is(target error) bool { return target == ErrOutOfCredit }
+func (e *OutOfCreditError) Is(target error) bool { return isSentinel(target, ErrOutOfCredit) }
 
 // WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *OutOfCreditError) WithCause(err error) *OutOfCreditError {
@@ -472,7 +472,7 @@ func (e *ValidationError) ResponseBody() string { return e.x.get().body }
 func (e *ValidationError) Unwrap() error { return e.x.get().cause }
 
 // Is reports whether target is ErrValidation, for errors.Is.
-func (e *ValidationError) Is(target error) bool { return target == ErrValidation }
+func (e *ValidationError) Is(target error) bool { return isSentinel(target, ErrValidation) }
 
 // WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *ValidationError) WithCause(err error) *ValidationError {
@@ -555,7 +555,7 @@ func (e *InternalServerError) ResponseBody() string { return e.x.get().body }
 func (e *InternalServerError) Unwrap() error { return e.x.get().cause }
 
 // Is reports whether target is ErrInternalServer, for errors.Is.
-func (e *InternalServerError) Is(target error) bool { return target == ErrInternalServer }
+func (e *InternalServerError) Is(target error) bool { return isSentinel(target, ErrInternalServer) }
 
 // WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *InternalServerError) WithCause(err error) *InternalServerError {
@@ -638,7 +638,7 @@ func (e *UnauthenticatedError) ResponseBody() string { return e.x.get().body }
 func (e *UnauthenticatedError) Unwrap() error { return e.x.get().cause }
 
 // Is reports whether target is ErrUnauthenticated, for errors.Is.
-func (e *UnauthenticatedError) Is(target error) bool { return target == ErrUnauthenticated }
+func (e *UnauthenticatedError) Is(target error) bool { return isSentinel(target, ErrUnauthenticated) }
 
 // WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *UnauthenticatedError) WithCause(err error) *UnauthenticatedError {
@@ -707,7 +707,7 @@ func (e *ForbiddenError) ResponseBody() string { return e.x.get().body }
 func (e *ForbiddenError) Unwrap() error { return e.x.get().cause }
 
 // Is reports whether target is ErrForbidden, for errors.Is.
-func (e *ForbiddenError) Is(target error) bool { return target == ErrForbidden }
+func (e *ForbiddenError) Is(target error) bool { return isSentinel(target, ErrForbidden) }
 
 // WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *ForbiddenError) WithCause(err error) *ForbiddenError {
@@ -783,7 +783,9 @@ func (e *InvalidParametersError) ResponseBody() string { return e.x.get().body }
 func (e *InvalidParametersError) Unwrap() error { return e.x.get().cause }
 
 // Is reports whether target is ErrInvalidParameters, for errors.Is.
-func (e *InvalidParametersError) Is(target error) bool { return target == ErrInvalidParameters }
+func (e *InvalidParametersError) Is(target error) bool {
+	return isSentinel(target, ErrInvalidParameters)
+}
 
 // WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *InvalidParametersError) WithCause(err error) *InvalidParametersError {
@@ -851,7 +853,7 @@ func (e *NotFoundError) ResponseBody() string { return e.x.get().body }
 func (e *NotFoundError) Unwrap() error { return e.x.get().cause }
 
 // Is reports whether target is ErrNotFound, for errors.Is.
-func (e *NotFoundError) Is(target error) bool { return target == ErrNotFound }
+func (e *NotFoundError) Is(target error) bool { return isSentinel(target, ErrNotFound) }
 
 // WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *NotFoundError) WithCause(err error) *NotFoundError {
@@ -926,7 +928,7 @@ func (e *IdempotencyKeyConcurrencyConflictError) Unwrap() error { return e.x.get
 // Is reports whether target is ErrIdempotencyKeyConcurrencyConflict, for
 // errors.Is.
 func (e *IdempotencyKeyConcurrencyConflictError) Is(target error) bool {
-	return target == ErrIdempotencyKeyConcurrencyConflict
+	return isSentinel(target, ErrIdempotencyKeyConcurrencyConflict)
 }
 
 // WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
@@ -998,7 +1000,9 @@ func (e *IdempotencyKeyReuseError) ResponseBody() string { return e.x.get().body
 func (e *IdempotencyKeyReuseError) Unwrap() error { return e.x.get().cause }
 
 // Is reports whether target is ErrIdempotencyKeyReuse, for errors.Is.
-func (e *IdempotencyKeyReuseError) Is(target error) bool { return target == ErrIdempotencyKeyReuse }
+func (e *IdempotencyKeyReuseError) Is(target error) bool {
+	return isSentinel(target, ErrIdempotencyKeyReuse)
+}
 
 // WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *IdempotencyKeyReuseError) WithCause(err error) *IdempotencyKeyReuseError {
@@ -1067,7 +1071,7 @@ func (e *ProviderError) ResponseBody() string { return e.x.get().body }
 func (e *ProviderError) Unwrap() error { return e.x.get().cause }
 
 // Is reports whether target is ErrProvider, for errors.Is.
-func (e *ProviderError) Is(target error) bool { return target == ErrProvider }
+func (e *ProviderError) Is(target error) bool { return isSentinel(target, ErrProvider) }
 
 // WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *ProviderError) WithCause(err error) *ProviderError {
@@ -1111,6 +1115,13 @@ func (s *sentinel) appendBody(b []byte) []byte {
 // LogValue returns the log/slog value of the error the value stands for.
 func (s *sentinel) LogValue() slog.Value {
 	return s.err.(slog.LogValuer).LogValue()
+}
+
+// isSentinel reports whether target is the Err value s, comparing the
+// pointers: the Is methods' test.
+func isSentinel(target error, s Error) bool {
+	t, ok := target.(*sentinel)
+	return ok && Error(t) == s
 }
 
 // newSentinel returns the Err value that stands for e's type.
@@ -1187,25 +1198,14 @@ func IsIdempotencyKeyReuseError(err error) bool { return matches(err, ErrIdempot
 func IsProviderError(err error) bool { return matches(err, ErrProvider) }
 
 // matches reports whether err's chain holds target, or an error whose Is
-// method reports target, as errors.Is does, without allocating.
+// method reports target, walking it as errors.Is does, but with type
+// switches where errors.Is uses reflection, so it does not allocate.
 func matches(err, target error) bool {
-	return find(err, target, isTarget) != nil
-}
-
-func isTarget(err, target error) bool {
-	x, ok := err.(interface {
-		Is(error) bool
-	})
-	return err == target || ok && x.Is(target)
-}
-
-// find returns the first error in err's chain, in the order errors.Is walks
-// it, for which match(err, target) is true, or nil. It uses type switches
-// where errors.Is uses reflection, so it does not allocate.
-func find(err, target error, match func(err, target error) bool) error {
 	for err != nil {
-		if match(err, target) {
-			return err
+		if x, ok := err.(interface {
+			Is(error) bool
+		}); err == target || ok && x.Is(target) {
+			return true
 		}
 		switch x := err.(type) {
 		case interface {
@@ -1216,8 +1216,38 @@ func find(err, target error, match func(err, target error) bool) error {
 			Unwrap() []error
 		}:
 			for _, err := range x.Unwrap() {
-				if found := find(err, target, match); found != nil {
-					return found
+				if matches(err, target) {
+					return true
+				}
+			}
+			return false
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// apiError returns the first API error in err's chain, walking it as
+// matches does, or nil. An Err sentinel gives the zero-valued error it
+// stands for.
+func apiError(err error) Error {
+	for err != nil {
+		switch x := err.(type) {
+		case *sentinel:
+			return x.err
+		case Error:
+			return x
+		case interface {
+			Unwrap() error
+		}:
+			err = x.Unwrap()
+		case interface {
+			Unwrap() []error
+		}:
+			for _, err := range x.Unwrap() {
+				if e := apiError(err); e != nil {
+					return e
 				}
 			}
 			return nil
@@ -1226,23 +1256,6 @@ func find(err, target error, match func(err, target error) bool) error {
 		}
 	}
 	return nil
-}
-
-// apiError returns the first API error in err's chain, or nil. An Err
-// sentinel gives the zero-valued error it stands for.
-func apiError(err error) Error {
-	switch e := find(err, nil, isAPIError).(type) {
-	case *sentinel:
-		return e.err
-	case Error:
-		return e
-	}
-	return nil
-}
-
-func isAPIError(err, _ error) bool {
-	_, ok := err.(Error)
-	return ok
 }
 
 // CodeOf returns the code of the first API error in err's chain: the code of

@@ -403,7 +403,7 @@ func (e *CardDeclinedError) ResponseBody() string { return e.x.get().body }
 func (e *CardDeclinedError) Unwrap() error { return e.x.get().cause }
 
 // Is reports whether target is ErrCardDeclined, for errors.Is.
-func (e *CardDeclinedError) Is(target error) bool { return target == ErrCardDeclined }
+func (e *CardDeclinedError) Is(target error) bool { return isSentinel(target, ErrCardDeclined) }
 
 // WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *CardDeclinedError) WithCause(err error) *CardDeclinedError {
@@ -508,7 +508,7 @@ func (e *ExpiredCardError) ResponseBody() string { return e.x.get().body }
 func (e *ExpiredCardError) Unwrap() error { return e.x.get().cause }
 
 // Is reports whether target is ErrExpiredCard, for errors.Is.
-func (e *ExpiredCardError) Is(target error) bool { return target == ErrExpiredCard }
+func (e *ExpiredCardError) Is(target error) bool { return isSentinel(target, ErrExpiredCard) }
 
 // WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *ExpiredCardError) WithCause(err error) *ExpiredCardError {
@@ -613,7 +613,7 @@ func (e *IncorrectCVCError) ResponseBody() string { return e.x.get().body }
 func (e *IncorrectCVCError) Unwrap() error { return e.x.get().cause }
 
 // Is reports whether target is ErrIncorrectCVC, for errors.Is.
-func (e *IncorrectCVCError) Is(target error) bool { return target == ErrIncorrectCVC }
+func (e *IncorrectCVCError) Is(target error) bool { return isSentinel(target, ErrIncorrectCVC) }
 
 // WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *IncorrectCVCError) WithCause(err error) *IncorrectCVCError {
@@ -718,7 +718,9 @@ func (e *InvalidExpiryYearError) ResponseBody() string { return e.x.get().body }
 func (e *InvalidExpiryYearError) Unwrap() error { return e.x.get().cause }
 
 // Is reports whether target is ErrInvalidExpiryYear, for errors.Is.
-func (e *InvalidExpiryYearError) Is(target error) bool { return target == ErrInvalidExpiryYear }
+func (e *InvalidExpiryYearError) Is(target error) bool {
+	return isSentinel(target, ErrInvalidExpiryYear)
+}
 
 // WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *InvalidExpiryYearError) WithCause(err error) *InvalidExpiryYearError {
@@ -809,7 +811,7 @@ func (e *ResourceMissingError) ResponseBody() string { return e.x.get().body }
 func (e *ResourceMissingError) Unwrap() error { return e.x.get().cause }
 
 // Is reports whether target is ErrResourceMissing, for errors.Is.
-func (e *ResourceMissingError) Is(target error) bool { return target == ErrResourceMissing }
+func (e *ResourceMissingError) Is(target error) bool { return isSentinel(target, ErrResourceMissing) }
 
 // WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *ResourceMissingError) WithCause(err error) *ResourceMissingError {
@@ -909,7 +911,7 @@ func (e *ParameterMissingError) ResponseBody() string { return e.x.get().body }
 func (e *ParameterMissingError) Unwrap() error { return e.x.get().cause }
 
 // Is reports whether target is ErrParameterMissing, for errors.Is.
-func (e *ParameterMissingError) Is(target error) bool { return target == ErrParameterMissing }
+func (e *ParameterMissingError) Is(target error) bool { return isSentinel(target, ErrParameterMissing) }
 
 // WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *ParameterMissingError) WithCause(err error) *ParameterMissingError {
@@ -998,7 +1000,7 @@ func (e *RateLimitError) ResponseBody() string { return e.x.get().body }
 func (e *RateLimitError) Unwrap() error { return e.x.get().cause }
 
 // Is reports whether target is ErrRateLimit, for errors.Is.
-func (e *RateLimitError) Is(target error) bool { return target == ErrRateLimit }
+func (e *RateLimitError) Is(target error) bool { return isSentinel(target, ErrRateLimit) }
 
 // WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *RateLimitError) WithCause(err error) *RateLimitError {
@@ -1098,7 +1100,7 @@ func (e *LockTimeoutError) ResponseBody() string { return e.x.get().body }
 func (e *LockTimeoutError) Unwrap() error { return e.x.get().cause }
 
 // Is reports whether target is ErrLockTimeout, for errors.Is.
-func (e *LockTimeoutError) Is(target error) bool { return target == ErrLockTimeout }
+func (e *LockTimeoutError) Is(target error) bool { return isSentinel(target, ErrLockTimeout) }
 
 // WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *LockTimeoutError) WithCause(err error) *LockTimeoutError {
@@ -1185,7 +1187,7 @@ func (e *IdempotencyError) ResponseBody() string { return e.x.get().body }
 func (e *IdempotencyError) Unwrap() error { return e.x.get().cause }
 
 // Is reports whether target is ErrIdempotency, for errors.Is.
-func (e *IdempotencyError) Is(target error) bool { return target == ErrIdempotency }
+func (e *IdempotencyError) Is(target error) bool { return isSentinel(target, ErrIdempotency) }
 
 // WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *IdempotencyError) WithCause(err error) *IdempotencyError {
@@ -1275,7 +1277,7 @@ func (e *InvalidAPIKeyError) ResponseBody() string { return e.x.get().body }
 func (e *InvalidAPIKeyError) Unwrap() error { return e.x.get().cause }
 
 // Is reports whether target is ErrInvalidAPIKey, for errors.Is.
-func (e *InvalidAPIKeyError) Is(target error) bool { return target == ErrInvalidAPIKey }
+func (e *InvalidAPIKeyError) Is(target error) bool { return isSentinel(target, ErrInvalidAPIKey) }
 
 // WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *InvalidAPIKeyError) WithCause(err error) *InvalidAPIKeyError {
@@ -1365,7 +1367,7 @@ func (e *InvalidRequestError) ResponseBody() string { return e.x.get().body }
 func (e *InvalidRequestError) Unwrap() error { return e.x.get().cause }
 
 // Is reports whether target is ErrInvalidRequest, for errors.Is.
-func (e *InvalidRequestError) Is(target error) bool { return target == ErrInvalidRequest }
+func (e *InvalidRequestError) Is(target error) bool { return isSentinel(target, ErrInvalidRequest) }
 
 // WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *InvalidRequestError) WithCause(err error) *InvalidRequestError {
@@ -1467,7 +1469,7 @@ func (e *APIError) ResponseBody() string { return e.x.get().body }
 func (e *APIError) Unwrap() error { return e.x.get().cause }
 
 // Is reports whether target is ErrAPI, for errors.Is.
-func (e *APIError) Is(target error) bool { return target == ErrAPI }
+func (e *APIError) Is(target error) bool { return isSentinel(target, ErrAPI) }
 
 // WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *APIError) WithCause(err error) *APIError {
@@ -1524,6 +1526,13 @@ func (s *sentinel) appendBody(b []byte) []byte {
 // LogValue returns the log/slog value of the error the value stands for.
 func (s *sentinel) LogValue() slog.Value {
 	return s.err.(slog.LogValuer).LogValue()
+}
+
+// isSentinel reports whether target is the Err value s, comparing the
+// pointers: the Is methods' test.
+func isSentinel(target error, s Error) bool {
+	t, ok := target.(*sentinel)
+	return ok && Error(t) == s
 }
 
 // newSentinel returns the Err value that stands for e's type.
@@ -1609,25 +1618,14 @@ func IsInvalidRequestError(err error) bool { return matches(err, ErrInvalidReque
 func IsAPIError(err error) bool { return matches(err, ErrAPI) }
 
 // matches reports whether err's chain holds target, or an error whose Is
-// method reports target, as errors.Is does, without allocating.
+// method reports target, walking it as errors.Is does, but with type
+// switches where errors.Is uses reflection, so it does not allocate.
 func matches(err, target error) bool {
-	return find(err, target, isTarget) != nil
-}
-
-func isTarget(err, target error) bool {
-	x, ok := err.(interface {
-		Is(error) bool
-	})
-	return err == target || ok && x.Is(target)
-}
-
-// find returns the first error in err's chain, in the order errors.Is walks
-// it, for which match(err, target) is true, or nil. It uses type switches
-// where errors.Is uses reflection, so it does not allocate.
-func find(err, target error, match func(err, target error) bool) error {
 	for err != nil {
-		if match(err, target) {
-			return err
+		if x, ok := err.(interface {
+			Is(error) bool
+		}); err == target || ok && x.Is(target) {
+			return true
 		}
 		switch x := err.(type) {
 		case interface {
@@ -1638,8 +1636,38 @@ func find(err, target error, match func(err, target error) bool) error {
 			Unwrap() []error
 		}:
 			for _, err := range x.Unwrap() {
-				if found := find(err, target, match); found != nil {
-					return found
+				if matches(err, target) {
+					return true
+				}
+			}
+			return false
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// apiError returns the first API error in err's chain, walking it as
+// matches does, or nil. An Err sentinel gives the zero-valued error it
+// stands for.
+func apiError(err error) Error {
+	for err != nil {
+		switch x := err.(type) {
+		case *sentinel:
+			return x.err
+		case Error:
+			return x
+		case interface {
+			Unwrap() error
+		}:
+			err = x.Unwrap()
+		case interface {
+			Unwrap() []error
+		}:
+			for _, err := range x.Unwrap() {
+				if e := apiError(err); e != nil {
+					return e
 				}
 			}
 			return nil
@@ -1648,23 +1676,6 @@ func find(err, target error, match func(err, target error) bool) error {
 		}
 	}
 	return nil
-}
-
-// apiError returns the first API error in err's chain, or nil. An Err
-// sentinel gives the zero-valued error it stands for.
-func apiError(err error) Error {
-	switch e := find(err, nil, isAPIError).(type) {
-	case *sentinel:
-		return e.err
-	case Error:
-		return e
-	}
-	return nil
-}
-
-func isAPIError(err, _ error) bool {
-	_, ok := err.(Error)
-	return ok
 }
 
 // CodeOf returns the code of the first API error in err's chain: the code of

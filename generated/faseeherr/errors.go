@@ -287,7 +287,7 @@ func (e *AuthenticationError) ResponseBody() string { return e.x.get().body }
 func (e *AuthenticationError) Unwrap() error { return e.x.get().cause }
 
 // Is reports whether target is ErrAuthentication, for errors.Is.
-func (e *AuthenticationError) Is(target error) bool { return target == ErrAuthentication }
+func (e *AuthenticationError) Is(target error) bool { return isSentinel(target, ErrAuthentication) }
 
 // WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *AuthenticationError) WithCause(err error) *AuthenticationError {
@@ -346,7 +346,7 @@ func (e *ValidationError) ResponseBody() string { return e.x.get().body }
 func (e *ValidationError) Unwrap() error { return e.x.get().cause }
 
 // Is reports whether target is ErrValidation, for errors.Is.
-func (e *ValidationError) Is(target error) bool { return target == ErrValidation }
+func (e *ValidationError) Is(target error) bool { return isSentinel(target, ErrValidation) }
 
 // WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *ValidationError) WithCause(err error) *ValidationError {
@@ -432,7 +432,9 @@ func (e *InsufficientBalanceError) ResponseBody() string { return e.x.get().body
 func (e *InsufficientBalanceError) Unwrap() error { return e.x.get().cause }
 
 // Is reports whether target is ErrInsufficientBalance, for errors.Is.
-func (e *InsufficientBalanceError) Is(target error) bool { return target == ErrInsufficientBalance }
+func (e *InsufficientBalanceError) Is(target error) bool {
+	return isSentinel(target, ErrInsufficientBalance)
+}
 
 // WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *InsufficientBalanceError) WithCause(err error) *InsufficientBalanceError {
@@ -494,7 +496,7 @@ func (e *ModelAccessError) ResponseBody() string { return e.x.get().body }
 func (e *ModelAccessError) Unwrap() error { return e.x.get().cause }
 
 // Is reports whether target is ErrModelAccess, for errors.Is.
-func (e *ModelAccessError) Is(target error) bool { return target == ErrModelAccess }
+func (e *ModelAccessError) Is(target error) bool { return isSentinel(target, ErrModelAccess) }
 
 // WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *ModelAccessError) WithCause(err error) *ModelAccessError {
@@ -581,7 +583,7 @@ func (e *ConcurrencyLimitError) ResponseBody() string { return e.x.get().body }
 func (e *ConcurrencyLimitError) Unwrap() error { return e.x.get().cause }
 
 // Is reports whether target is ErrConcurrencyLimit, for errors.Is.
-func (e *ConcurrencyLimitError) Is(target error) bool { return target == ErrConcurrencyLimit }
+func (e *ConcurrencyLimitError) Is(target error) bool { return isSentinel(target, ErrConcurrencyLimit) }
 
 // WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *ConcurrencyLimitError) WithCause(err error) *ConcurrencyLimitError {
@@ -641,7 +643,7 @@ func (e *InternalError) ResponseBody() string { return e.x.get().body }
 func (e *InternalError) Unwrap() error { return e.x.get().cause }
 
 // Is reports whether target is ErrInternal, for errors.Is.
-func (e *InternalError) Is(target error) bool { return target == ErrInternal }
+func (e *InternalError) Is(target error) bool { return isSentinel(target, ErrInternal) }
 
 // WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *InternalError) WithCause(err error) *InternalError {
@@ -722,7 +724,7 @@ func (e *NotFoundError) ResponseBody() string { return e.x.get().body }
 func (e *NotFoundError) Unwrap() error { return e.x.get().cause }
 
 // Is reports whether target is ErrNotFound, for errors.Is.
-func (e *NotFoundError) Is(target error) bool { return target == ErrNotFound }
+func (e *NotFoundError) Is(target error) bool { return isSentinel(target, ErrNotFound) }
 
 // WithCause sets e's cause, for Unwrap and Error but never sent, and returns e.
 func (e *NotFoundError) WithCause(err error) *NotFoundError {
@@ -766,6 +768,13 @@ func (s *sentinel) appendBody(b []byte) []byte {
 // LogValue returns the log/slog value of the error the value stands for.
 func (s *sentinel) LogValue() slog.Value {
 	return s.err.(slog.LogValuer).LogValue()
+}
+
+// isSentinel reports whether target is the Err value s, comparing the
+// pointers: the Is methods' test.
+func isSentinel(target error, s Error) bool {
+	t, ok := target.(*sentinel)
+	return ok && Error(t) == s
 }
 
 // newSentinel returns the Err value that stands for e's type.
@@ -822,25 +831,14 @@ func IsInternalError(err error) bool { return matches(err, ErrInternal) }
 func IsNotFoundError(err error) bool { return matches(err, ErrNotFound) }
 
 // matches reports whether err's chain holds target, or an error whose Is
-// method reports target, as errors.Is does, without allocating.
+// method reports target, walking it as errors.Is does, but with type
+// switches where errors.Is uses reflection, so it does not allocate.
 func matches(err, target error) bool {
-	return find(err, target, isTarget) != nil
-}
-
-func isTarget(err, target error) bool {
-	x, ok := err.(interface {
-		Is(error) bool
-	})
-	return err == target || ok && x.Is(target)
-}
-
-// find returns the first error in err's chain, in the order errors.Is walks
-// it, for which match(err, target) is true, or nil. It uses type switches
-// where errors.Is uses reflection, so it does not allocate.
-func find(err, target error, match func(err, target error) bool) error {
 	for err != nil {
-		if match(err, target) {
-			return err
+		if x, ok := err.(interface {
+			Is(error) bool
+		}); err == target || ok && x.Is(target) {
+			return true
 		}
 		switch x := err.(type) {
 		case interface {
@@ -851,8 +849,38 @@ func find(err, target error, match func(err, target error) bool) error {
 			Unwrap() []error
 		}:
 			for _, err := range x.Unwrap() {
-				if found := find(err, target, match); found != nil {
-					return found
+				if matches(err, target) {
+					return true
+				}
+			}
+			return false
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// apiError returns the first API error in err's chain, walking it as
+// matches does, or nil. An Err sentinel gives the zero-valued error it
+// stands for.
+func apiError(err error) Error {
+	for err != nil {
+		switch x := err.(type) {
+		case *sentinel:
+			return x.err
+		case Error:
+			return x
+		case interface {
+			Unwrap() error
+		}:
+			err = x.Unwrap()
+		case interface {
+			Unwrap() []error
+		}:
+			for _, err := range x.Unwrap() {
+				if e := apiError(err); e != nil {
+					return e
 				}
 			}
 			return nil
@@ -861,23 +889,6 @@ func find(err, target error, match func(err, target error) bool) error {
 		}
 	}
 	return nil
-}
-
-// apiError returns the first API error in err's chain, or nil. An Err
-// sentinel gives the zero-valued error it stands for.
-func apiError(err error) Error {
-	switch e := find(err, nil, isAPIError).(type) {
-	case *sentinel:
-		return e.err
-	case Error:
-		return e
-	}
-	return nil
-}
-
-func isAPIError(err, _ error) bool {
-	_, ok := err.(Error)
-	return ok
 }
 
 // CodeOf returns the code of the first API error in err's chain: the code of

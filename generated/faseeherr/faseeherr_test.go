@@ -607,3 +607,20 @@ func TestAllocations(t *testing.T) {
 	assert.Equal(t, "InsufficientBalanceError (40201): "+seedInsufficientBalanceExample+": "+cause.Error(),
 		faseeherr.NewInsufficientBalanceError(0.5, 0.25).WithCause(cause).Error())
 }
+
+// goneError is an error of another package that reports itself as
+// ErrNotFound through its Is method, as errors.Is allows.
+type goneError struct{}
+
+func (goneError) Error() string        { return "gone" }
+func (goneError) Is(target error) bool { return target == faseeherr.ErrNotFound }
+
+// TestMatchersFollowIs checks that IsXxxError agrees with errors.Is on an
+// error whose Is method claims the sentinel, wrapped or joined.
+func TestMatchersFollowIs(t *testing.T) {
+	for _, w := range wrappings(goneError{}) {
+		assert.True(t, errors.Is(w.err, faseeherr.ErrNotFound), w.name)
+		assert.True(t, faseeherr.IsNotFoundError(w.err), w.name)
+		assert.False(t, faseeherr.IsValidationError(w.err), w.name)
+	}
+}
