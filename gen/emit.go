@@ -87,12 +87,17 @@ type goWriter struct {
 	main     *jen.File // the header, package clause, imports and first run
 	f        *jen.File // the run being built
 	pending  []byte    // rendered runs not yet sent to be formatted
-	chunks   [][]byte  // formatted chunks, after the first
-	errs     []error
+	chunks   []*chunk  // the chunks after the first, being formatted
 	wg       sync.WaitGroup
 	slots    chan struct{}   // limits the chunks formatted at once
 	imported map[string]bool // the paths registered with main
-	err      error
+	err      error           // the first rendering a run; later runs are dropped
+}
+
+// chunk is one chunk of a file, which one goroutine formats.
+type chunk struct {
+	out []byte
+	err error
 }
 
 func newGoWriter(path string, m *Model) *goWriter {
@@ -170,14 +175,13 @@ func (w *goWriter) format() {
 		w.pending = w.pending[:0]
 		return
 	}
-	src, i := w.pending, len(w.chunks)
+	src, c := w.pending, &chunk{}
 	w.pending = nil
-	w.chunks = append(w.chunks, nil)
-	w.errs = append(w.errs, nil)
+	w.chunks = append(w.chunks, c)
 	w.slots <- struct{}{}
 	w.wg.Go(func() {
 		defer func() { <-w.slots }()
-		w.chunks[i], w.errs[i] = formatChunk(w.path, src)
+		c.out, c.err = formatChunk(w.path, src)
 	})
 }
 
@@ -196,10 +200,13 @@ func (w *goWriter) finish() ([]byte, error) {
 		}
 	}
 	w.wg.Wait()
-	if err := errors.Join(append(w.errs, w.err)...); err != nil {
+	chunks, errs := [][]byte{head}, []error{w.err}
+	for _, c := range w.chunks {
+		chunks, errs = append(chunks, c.out), append(errs, c.err)
+	}
+	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	chunks := append([][]byte{head}, w.chunks...)
 	return append(bytes.Join(chunks, []byte("\n\n")), '\n'), nil
 }
 
