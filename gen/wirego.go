@@ -39,7 +39,7 @@ func genHTTP(w *goWriter, m *Model) {
 		genMarshalJSON(f, e.Name)
 		genAppendBody(f, m, e.Name, e.Body, false, e.HasTemplate())
 		genFill(f, e)
-		if !plain(m, e) {
+		if !plainLayout(m, e) {
 			genReceive(f, m, e)
 		}
 	}
@@ -639,7 +639,7 @@ func receiveFunc(e *ErrorDef) string { return "receive" + e.Name }
 // A plain error is received by one function for all of them, whose
 // plainError has its layout.
 func receiveCall(m *Model, e *ErrorDef, code, body jen.Code) *jen.Statement {
-	if plain(m, e) {
+	if plainLayout(m, e) {
 		return jen.Return(jen.Parens(jen.Op("*").Id(e.Name)).Call(jen.Id("receivePlain").Call(
 			jen.Id("status"), code, jen.Id("message"), body, jen.Id("m"), jen.Id("data"), jen.Lit(e.Status), jen.Lit(e.Message),
 		)))
@@ -647,10 +647,10 @@ func receiveCall(m *Model, e *ErrorDef, code, body jen.Code) *jen.Statement {
 	return jen.Return(jen.Id(receiveFunc(e)).Call(jen.Id("status"), code, jen.Id("message"), body, jen.Id("m"), jen.Id("data")))
 }
 
-// plain reports whether e has neither params nor fields or headers of its
-// own, nor keeps the type it is received with: whether its type has the
-// layout of plainError.
-func plain(m *Model, e *ErrorDef) bool {
+// plainLayout reports whether e has neither params nor fields or headers
+// of its own, nor keeps the type it is received with: whether its type has
+// the layout of plainError.
+func plainLayout(m *Model, e *ErrorDef) bool {
 	return !e.HasTemplate() && len(e.OwnFields) == 0 && len(e.OwnHeaders) == 0 && (m.Envelope.Type == nil || e.Type != "")
 }
 
@@ -676,9 +676,6 @@ func genReceive(f *jen.File, m *Model, e *ErrorDef) {
 		jen.Id("status").Int(), jen.Id("code").Id("Code"), jen.Id("message").Index().Byte(), jen.Id("body").String(),
 		jen.Id("m").Op("*").Id("received"), jen.Id("data").Index().Byte(),
 	).Error().BlockFunc(func(g *jen.Group) {
-		if e.HasCode {
-			g.If(jen.Id("code").Op("==").Id(e.CodeConst)).Block(jen.Id("code").Op("=").Add(zeroCode(m)))
-		}
 		d := jen.Dict{
 			jen.Id("code"):   jen.Id("code"),
 			jen.Id("status"): jen.Id("nonDefault").Call(jen.Id("status"), jen.Lit(e.Status)),
@@ -742,7 +739,7 @@ func genReceive(f *jen.File, m *Model, e *ErrorDef) {
 // which receives every plain error: its caller converts the result to the
 // error's own type, which has the same layout.
 func genReceivePlain(f *jen.File, m *Model) {
-	if !slices.ContainsFunc(m.Errors, func(e *ErrorDef) bool { return plain(m, e) }) {
+	if !slices.ContainsFunc(m.Errors, func(e *ErrorDef) bool { return plainLayout(m, e) }) {
 		return
 	}
 	f.Comment("plainError has the layout of each error without params, fields or headers")
@@ -859,27 +856,27 @@ func genResolve(f *jen.File, m *Model) {
 					g.Case(jen.Lit(r.Type)).BlockFunc(func(g *jen.Group) {
 						// Among errors of one type, a message prefix
 						// tells its error first; the others by status.
-						plain := r.Errors
+						unprefixed := r.Errors
 						if len(r.Errors) > 1 {
-							plain = nil
+							unprefixed = nil
 							for _, e := range r.Errors {
 								if e.MessagePrefix == "" {
-									plain = append(plain, e)
+									unprefixed = append(unprefixed, e)
 									continue
 								}
 								g.If(jen.Qual("bytes", "HasPrefix").Call(jen.Id("message"), jen.Index().Byte().Parens(jen.Lit(e.MessagePrefix)))).Block(receiveCall(m, e, zeroCode(m), jen.Lit("")))
 							}
-							if len(plain) == 0 {
-								plain = r.Errors
+							if len(unprefixed) == 0 {
+								unprefixed = r.Errors
 							}
 						}
-						if len(plain) > 1 {
+						if len(unprefixed) > 1 {
 							g.Switch(jen.Id("status")).BlockFunc(func(g *jen.Group) {
 								claimed := map[int]bool{}
-								for _, e := range plain[1:] {
+								for _, e := range unprefixed[1:] {
 									var statuses []jen.Code
 									for _, s := range e.Statuses {
-										if !claimed[s] && !slices.Contains(plain[0].Statuses, s) {
+										if !claimed[s] && !slices.Contains(unprefixed[0].Statuses, s) {
 											claimed[s] = true
 											statuses = append(statuses, jen.Lit(s))
 										}
@@ -890,7 +887,7 @@ func genResolve(f *jen.File, m *Model) {
 								}
 							})
 						}
-						g.Add(receiveCall(m, plain[0], zeroCode(m), jen.Lit("")))
+						g.Add(receiveCall(m, unprefixed[0], zeroCode(m), jen.Lit("")))
 					})
 				}
 			}),
@@ -936,11 +933,7 @@ func genResolve(f *jen.File, m *Model) {
 	f.Func().Id("byStatus").Params(jen.Id("status").Int(), jen.Id("message").Index().Byte(), jen.Id("body").String(), jen.Id("m").Op("*").Id("received"), jen.Id("data").Index().Byte()).Error().Block(
 		jen.Switch(jen.Id("status")).BlockFunc(func(g *jen.Group) {
 			for _, o := range m.StatusOwners {
-				code := zeroCode(m)
-				if o.Error.HasCode && !plain(m, o.Error) {
-					code = jen.Id(o.Error.CodeConst)
-				}
-				g.Case(jen.Lit(o.Status)).Block(receiveCall(m, o.Error, code, jen.Id("body")))
+				g.Case(jen.Lit(o.Status)).Block(receiveCall(m, o.Error, zeroCode(m), jen.Id("body")))
 			}
 		}),
 		jen.Return(jen.Id("receiveUnknown").Call(jen.Id("status"), zeroCode(m), jen.Id("message"), jen.Id("body"), jen.Id("m"), jen.Id("data"))),

@@ -196,9 +196,6 @@ func (e *OutOfCreditError) fill(msg []byte) bool {
 // receiveOutOfCreditError returns an OutOfCreditError received with status,
 // code, message, body excerpt and members.
 func receiveOutOfCreditError(status int, code Code, message []byte, body string, m *received, data []byte) error {
-	if code == CodeOutOfCredit {
-		code = ""
-	}
 	e, x := alloc[OutOfCreditError](details{
 		body:   body,
 		code:   code,
@@ -254,9 +251,6 @@ func (e *ValidationError) appendBody(b []byte) []byte {
 // receiveValidationError returns a ValidationError received with status, code,
 // message, body excerpt and members.
 func receiveValidationError(status int, code Code, message []byte, body string, m *received, data []byte) error {
-	if code == CodeValidation {
-		code = ""
-	}
 	e, x := alloc[ValidationError](details{
 		body:   body,
 		code:   code,
@@ -367,9 +361,6 @@ func (e *InvalidParametersError) appendBody(b []byte) []byte {
 // receiveInvalidParametersError returns an InvalidParametersError received
 // with status, code, message, body excerpt and members.
 func receiveInvalidParametersError(status int, code Code, message []byte, body string, m *received, data []byte) error {
-	if code == CodeInvalidParameters {
-		code = ""
-	}
 	e, x := alloc[InvalidParametersError](details{
 		body:   body,
 		code:   code,

@@ -100,9 +100,6 @@ func (e *CardDeclinedError) appendBody(b []byte) []byte {
 // receiveCardDeclinedError returns a CardDeclinedError received with status,
 // code, message, body excerpt and members.
 func receiveCardDeclinedError(status int, code Code, message []byte, body string, m *received, data []byte) error {
-	if code == CodeCardDeclined {
-		code = ""
-	}
 	e, x := alloc[CardDeclinedError](details{
 		body:   body,
 		code:   code,
@@ -178,9 +175,6 @@ func (e *ExpiredCardError) appendBody(b []byte) []byte {
 // receiveExpiredCardError returns an ExpiredCardError received with status,
 // code, message, body excerpt and members.
 func receiveExpiredCardError(status int, code Code, message []byte, body string, m *received, data []byte) error {
-	if code == CodeExpiredCard {
-		code = ""
-	}
 	e, x := alloc[ExpiredCardError](details{
 		body:   body,
 		code:   code,
@@ -256,9 +250,6 @@ func (e *IncorrectCVCError) appendBody(b []byte) []byte {
 // receiveIncorrectCVCError returns an IncorrectCVCError received with status,
 // code, message, body excerpt and members.
 func receiveIncorrectCVCError(status int, code Code, message []byte, body string, m *received, data []byte) error {
-	if code == CodeIncorrectCVC {
-		code = ""
-	}
 	e, x := alloc[IncorrectCVCError](details{
 		body:   body,
 		code:   code,
@@ -334,9 +325,6 @@ func (e *InvalidExpiryYearError) appendBody(b []byte) []byte {
 // receiveInvalidExpiryYearError returns an InvalidExpiryYearError received
 // with status, code, message, body excerpt and members.
 func receiveInvalidExpiryYearError(status int, code Code, message []byte, body string, m *received, data []byte) error {
-	if code == CodeInvalidExpiryYear {
-		code = ""
-	}
 	e, x := alloc[InvalidExpiryYearError](details{
 		body:   body,
 		code:   code,
@@ -536,9 +524,6 @@ func (e *LockTimeoutError) appendBody(b []byte) []byte {
 // receiveLockTimeoutError returns a LockTimeoutError received with status,
 // code, message, body excerpt and members.
 func receiveLockTimeoutError(status int, code Code, message []byte, body string, m *received, data []byte) error {
-	if code == CodeLockTimeout {
-		code = ""
-	}
 	var typ string
 	if m != nil {
 		typ = m[memberErrorType].str(data)

@@ -83,9 +83,6 @@ func (e *InsufficientBalanceError) fill(msg []byte) bool {
 // receiveInsufficientBalanceError returns an InsufficientBalanceError received
 // with status, code, message, body excerpt and members.
 func receiveInsufficientBalanceError(status int, code Code, message []byte, body string, m *received, data []byte) error {
-	if code == CodeInsufficientBalance {
-		code = 0
-	}
 	e, x := alloc[InsufficientBalanceError](details{
 		body:   body,
 		code:   code,
@@ -144,9 +141,6 @@ func (e *ConcurrencyLimitError) fill(msg []byte) bool {
 // receiveConcurrencyLimitError returns a ConcurrencyLimitError received with
 // status, code, message, body excerpt and members.
 func receiveConcurrencyLimitError(status int, code Code, message []byte, body string, m *received, data []byte) error {
-	if code == CodeConcurrencyLimit {
-		code = 0
-	}
 	e, x := alloc[ConcurrencyLimitError](details{
 		body:   body,
 		code:   code,
@@ -356,13 +350,13 @@ func byStatus(status int, message []byte, body string, m *received, data []byte)
 	case 401:
 		return (*AuthenticationError)(receivePlain(status, 0, message, body, m, data, 401, "Invalid API key"))
 	case 402:
-		return receiveInsufficientBalanceError(status, CodeInsufficientBalance, message, body, m, data)
+		return receiveInsufficientBalanceError(status, 0, message, body, m, data)
 	case 403:
 		return (*ModelAccessError)(receivePlain(status, 0, message, body, m, data, 403, "This model is not enabled for your account. Please contact support@faseeh.ai to get access."))
 	case 404:
 		return (*NotFoundError)(receivePlain(status, 0, message, body, m, data, 404, "Not Found"))
 	case 429:
-		return receiveConcurrencyLimitError(status, CodeConcurrencyLimit, message, body, m, data)
+		return receiveConcurrencyLimitError(status, 0, message, body, m, data)
 	case 500:
 		return (*InternalError)(receivePlain(status, 0, message, body, m, data, 500, "Internal server error"))
 	case 502:
