@@ -61,9 +61,7 @@ func BenchmarkErrgen(b *testing.B) {
 				if out, err := cmd.CombinedOutput(); err != nil {
 					b.Fatalf("%v\n%s", err, out)
 				}
-				if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-					peak = max(peak, ru.Maxrss)
-				}
+				peak = max(peak, peakKiB(cmd))
 			}
 			b.ReportMetric(float64(peak)/1024, "peak-MB")
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/error")
@@ -114,12 +112,19 @@ func BenchmarkGoBuild(b *testing.B) {
 				}
 				// The go command waits for the compiler, so its peak
 				// resident set is the largest of theirs.
-				if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-					peak = max(peak, ru.Maxrss)
-				}
+				peak = max(peak, peakKiB(cmd))
 			}
 			b.ReportMetric(float64(peak)/1024, "peak-MB")
 			b.ReportMetric(float64(lines)/float64(n), "lines/error")
 		})
 	}
+}
+
+// peakKiB returns the peak resident set, in KiB, of a command that ran:
+// its own or that of a child it waited for, whichever is larger.
+func peakKiB(cmd *exec.Cmd) int64 {
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		return ru.Maxrss
+	}
+	return 0
 }

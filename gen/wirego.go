@@ -667,7 +667,7 @@ func zeroCode(m *Model) jen.Code {
 //	func receiveXxxError(status int, code Code, message []byte, body string, m *received, data []byte) error
 //
 // which returns the error received with that status, code (an alias, or
-// its own), message, body excerpt and members: for an error with a
+// none), message, body excerpt and members: for an error with a
 // template that can be parsed back, with the params when the message is
 // the template's, else with the message as it came.
 func genReceive(f *jen.File, m *Model, e *ErrorDef) {
